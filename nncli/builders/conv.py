@@ -1,0 +1,146 @@
+"""Trace builders for convolution: 2D cell by cell, and 1D as flip, shift, multiply, sum."""
+
+import numpy as np
+
+from nncli.maths.conv import output_size, pad2d, receptive_field
+from nncli.trace import Diagram, Equation, Matrix, Row, Step, Text, Trace
+
+FULL_DETAIL_CELLS = 16  # up to this many output cells, every one is shown
+FEW_CELLS = 4           # above it, this many are shown, then a summary
+
+
+def build_conv2d(x, kernel, ctx, bias=0.0, padding=0, stride=1, flip=False) -> Trace:
+    """Explain one 2D cross-correlation (or true convolution with flip=True).
+
+    x: (H, W) input; kernel: (KH, KW); bias: scalar. Output (H′, W′) with
+    H′ = ⌊(H + 2·padding − KH)/stride⌋ + 1. The outputs equal
+    torch.nn.functional.conv2d(x[None, None], kernel[None, None], [bias], stride, padding)[0, 0],
+    with the kernel flipped on both axes first when flip is set.
+    """
+    t = ctx.t
+    x = np.asarray(x, dtype=np.float64)
+    kernel = np.asarray(kernel, dtype=np.float64)
+    H, W = x.shape
+    used = kernel[::-1, ::-1] if flip else kernel
+    KH, KW = used.shape
+    OH, OW = output_size(H, KH, padding, stride), output_size(W, KW, padding, stride)
+    padded = pad2d(x, padding)
+    pad_cells = [(i, j) for i in range(padded.shape[0]) for j in range(padded.shape[1])
+                 if not (padding <= i < padding + H and padding <= j < padding + W)]
+
+    steps = [Step(t("setup.title"), [
+        Text(t("setup.text", kh=KH, kw=KW, params=KH * KW + 1)),
+        Row([Matrix("input", x), Matrix("kernel", kernel)]
+            + ([Matrix("flipped kernel", used)] if flip else [])),
+        Text(t("setup.flip") if flip else t("setup.corr")),
+        Equation(t("setup.size")),
+        Equation(t("setup.size.numbers", h=H, w=W, p=padding, kh=KH, kw=KW, s=stride, oh=OH, ow=OW)),
+    ])]
+    if padding:
+        steps.append(Step(t("pad.title", p=padding), [
+            Text(t("pad.text")), Matrix("padded input", padded, dim=pad_cells)]))
+    dropped_rows = padded.shape[0] - ((OH - 1) * stride + KH)
+    dropped_cols = padded.shape[1] - ((OW - 1) * stride + KW)
+    if dropped_rows or dropped_cols:
+        steps[-1].blocks.append(Text(t("stride.drop", rows=dropped_rows, cols=dropped_cols)))
+
+    output = np.full((OH, OW), np.nan)
+    total = OH * OW
+    limit = total if total <= FULL_DETAIL_CELLS else FEW_CELLS
+    for index in range(total):
+        i, j = divmod(index, OW)
+        r, c = i * stride, j * stride
+        window = padded[r:r + KH, c:c + KW]
+        products = window * used
+        output[i, j] = products.sum() + bias
+        if not ctx.shown(index, limit):
+            continue
+        cells = [(r + a, c + b) for a in range(KH) for b in range(KW)]
+        terms = " + ".join(f"{ctx.term(v)}×{ctx.term(k)}" for v, k in zip(window.ravel(), used.ravel()))
+        steps.append(Step(t("cell.title", i=i, j=j), [
+            Text(t("cell.text", r=r, c=c)),
+            Row([
+                Matrix("padded input" if padding else "input", padded, highlight=cells, dim=pad_cells,
+                       label=t("cell.window")),
+                Matrix("kernel", used),
+                Matrix("products", products, label=t("cell.products")),
+                Matrix("output", output.copy(), highlight=[(i, j)], label=t("cell.output")),
+            ]),
+            Equation(f"{terms} + {ctx.term(bias)} = {ctx.n(output[i, j])}"),
+            Text(t("cell.land", value=ctx.n(output[i, j]), i=i, j=j)),
+        ]))
+    if total > limit and not ctx.all_steps:
+        steps.append(ctx.skipped_step(t("more.title"), total - limit))
+
+    r2 = receptive_field([KH, KH], [stride, 1])
+    r3 = receptive_field([KH, KH, KH], [stride, 1, 1])
+    steps.append(Step(t("result.title"), [
+        Text(t("result.text", oh=OH, ow=OW)),
+        Matrix("output", output, heat=True, label=t("cell.output")),
+    ]))
+    steps.append(Step(t("receptive.title"), [
+        Text(t("receptive.text", kh=KH, kw=KW, s=stride, r2=r2, r3=r3))]))
+    return Trace(
+        "conv",
+        {"dim": 2, "padding": padding, "stride": stride, "bias": bias, "flip": flip},
+        {"input": x, "kernel": kernel},
+        steps,
+        {"output": output},
+        title=t("title2d", h=H, w=W, kh=KH, kw=KW, p=padding, s=stride),
+    )
+
+
+def build_conv1d(f, g, ctx) -> Trace:
+    """Explain the full discrete convolution (f∗g)[n] = Σ_k f[k]·g[n−k].
+
+    f: (L,), g: (K,) -> output (L+K−1,), equal to numpy.convolve(f, g).
+    """
+    t = ctx.t
+    f = np.asarray(f, dtype=np.float64)
+    g = np.asarray(g, dtype=np.float64)
+    L, K = len(f), len(g)
+    N = L + K - 1
+    flipped = g[::-1]
+    steps = [
+        Step(t("setup1d.title"), [Text(t("setup1d.text", n=N)), Row([Matrix("f", f), Matrix("g", g)])]),
+        Step(t("flip1d.title"), [Text(t("flip1d.text", flipped=ctx.vec(flipped))), Matrix("g flipped", flipped)]),
+    ]
+    output = np.zeros(N)
+    limit = N if N <= FULL_DETAIL_CELLS else FEW_CELLS
+    width = max(len(ctx.n(v)) for v in np.concatenate([f, g])) + 2
+    for n in range(N):
+        ks = [k for k in range(L) if 0 <= n - k < K]
+        output[n] = sum(f[k] * g[n - k] for k in ks)
+        if not ctx.shown(n, limit):
+            continue
+        terms = " + ".join(f"f[{k}]·g[{n - k}]" for k in ks)
+        numbers = " + ".join(f"{ctx.term(f[k])}×{ctx.term(g[n - k])}" for k in ks)
+        steps.append(Step(t("shift1d.title", n=n), [
+            Text(t("shift1d.text", n=n, k0=ks[0], k1=ks[-1])),
+            Diagram(_train_picture(f, flipped, n, K, width, ctx)),
+            Equation(f"(f∗g)[{n}] = {terms}"),
+            Equation(f"= {numbers} = {ctx.n(output[n])}"),
+        ]))
+    if N > limit and not ctx.all_steps:
+        steps.append(ctx.skipped_step(t("more.title"), N - limit))
+    steps.append(Step(t("result1d.title"), [Text(t("result1d.text", n=N)), Matrix("f∗g", output)]))
+    return Trace("conv", {"dim": 1}, {"f": f, "g": g}, steps, {"output": output},
+                 title=t("title1d", l=L, k=K))
+
+
+def _train_picture(f, flipped, n, K, width, ctx):
+    """Two text rows: f fixed (the tunnel) and the flipped g shifted by n (the train).
+
+    Position k of f sits in column k + K − 1, so the train's start (k = n − K + 1) is
+    never left of column 0.
+    """
+    L = len(f)
+    columns = L + 2 * (K - 1)
+    tunnel = [""] * columns
+    train = [""] * columns
+    for k in range(L):
+        tunnel[k + K - 1] = ctx.n(f[k])
+    for m in range(K):
+        train[n + m] = ctx.n(flipped[m])
+    row = lambda cells: "".join(c.rjust(width) if c else " " * width for c in cells)
+    return ["f        " + row(tunnel), "g (flip) " + row(train)]

@@ -1,0 +1,33 @@
+"""`nncli topics`: the curriculum as a table."""
+
+import click
+
+
+@click.command()
+@click.option("--lang", default="en", show_default=True, help="Language of the texts.")
+def command(lang):
+    """List every topic in curriculum order, and which have an explanation and an exercise."""
+    from rich.table import Table
+
+    from nncli.console import stdout_console
+    from nncli.exercise_files import has_exercise
+    from nncli.texts import Texts
+    from nncli.topics import TOPICS
+
+    t = Texts("cli", lang)
+    table = Table(title=t("topics.title"), title_justify="left")
+    for key in ("topic", "summary", "explain", "exercise"):
+        table.add_column(t(f"topics.col.{key}"))
+    for topic in TOPICS:
+        name = topic.name + "".join(f" ({a})" for a in topic.aliases)
+        explained = t("topics.yes") if topic.explained else t("topics.not_yet")
+        if topic.exercise is None:
+            exercise = t("topics.none")
+        elif has_exercise(topic.exercise):
+            exercise = topic.exercise
+        else:
+            exercise = t("topics.not_yet")
+        table.add_row(name, Texts(topic.module, lang)("summary"), explained, exercise)
+    console = stdout_console()
+    console.print(table)
+    console.print(t("topics.footer"))

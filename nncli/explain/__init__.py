@@ -1,0 +1,52 @@
+"""`nncli explain TOPIC`: one subcommand per topic, each in ``nncli/explain/<module>.py``,
+imported only when called."""
+
+import click
+
+from nncli.errors import NncliError
+from nncli.lazy import LazyGroup
+from nncli.topics import TOPICS
+
+
+class TopicGroup(LazyGroup):
+    def noun(self, ctx):
+        return "topic"
+
+    def get_command(self, ctx, name):
+        name = self.aliases.get(name, name)
+        topic = next((t for t in TOPICS if t.name == name), None)
+        if topic is not None and not topic.explained:
+            return _not_built(topic)
+        return super().get_command(ctx, name)
+
+
+def _not_built(topic):
+    @click.command(name=topic.name, context_settings={"ignore_unknown_options": True})
+    @click.argument("args", nargs=-1, type=click.UNPROCESSED)
+    def command(args):
+        from nncli.texts import Texts
+
+        raise NncliError(Texts("cli")("explain.not_built", topic=topic.name))
+
+    return command
+
+
+def _summaries():
+    from nncli.texts import Texts
+
+    return {t.name: Texts(t.module)("summary") for t in TOPICS}
+
+
+@click.group(
+    cls=TopicGroup,
+    lazy={t.name: f"nncli.explain.{t.module}:command" for t in TOPICS},
+    aliases={a: t.name for t in TOPICS for a in t.aliases},
+    summaries=_summaries,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+def group():
+    """Show how one topic computes, step by step, with every number.
+
+    Every topic takes --json, --export FILE, --step, --all-steps, --seed and --precision;
+    'nncli explain TOPIC --help' lists its own options too.
+    """

@@ -1,0 +1,53 @@
+"""Options every explanation shares, and the one function that shows a built trace."""
+
+import click
+
+from nncli.texts import LANGUAGES
+
+EXPORT_SUFFIXES = (".svg", ".html", ".txt")
+
+
+def common_options(function):
+    """Add --seed, --json, --export, --step, --all-steps, --precision and --lang."""
+    options = [
+        click.option("--seed", type=int, default=0, show_default=True,
+                     help="Seed for the random example (same seed, same numbers)."),
+        click.option("--json", "as_json", is_flag=True,
+                     help="Print the trace as one JSON object instead of the terminal view."),
+        click.option("--export", "export_path", type=click.Path(dir_okay=False, writable=True),
+                     help="Also save exactly what is shown as .svg, .html or .txt."),
+        click.option("--step", "step_mode", is_flag=True,
+                     help="Pause after each step (Enter: next, q: quit); needs a terminal."),
+        click.option("--all-steps", is_flag=True,
+                     help="Show every step in full, even for big inputs."),
+        click.option("--precision", type=click.IntRange(0, 12), default=3, show_default=True,
+                     help="Decimals shown for numbers that are not whole."),
+        click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
+                     help="Language of the explanations."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def explain(module: str, build, common: dict) -> None:
+    """Build the trace with ``build(ctx)`` and show it as the common options ask.
+
+    module: the topic's text module name ("conv"); build: a function of a Context that
+    returns a Trace; common: the values of `common_options`.
+    """
+    from nncli.builders.context import Context
+    from nncli.errors import UsageProblem
+
+    export_path = common["export_path"]
+    if export_path and not export_path.lower().endswith(EXPORT_SUFFIXES):
+        raise UsageProblem(
+            f'cannot export to "{export_path}": the name must end in .svg, .html or .txt.'
+        )
+    ctx = Context(module, lang=common["lang"], precision=common["precision"],
+                  all_steps=common["all_steps"])
+    trace = build(ctx)
+    from nncli.render.show import show
+
+    show(trace, ctx, as_json=common["as_json"], export_path=export_path,
+         step_mode=common["step_mode"])

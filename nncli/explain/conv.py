@@ -1,0 +1,70 @@
+"""`nncli explain conv`."""
+
+import click
+
+from nncli.explain.common import common_options, explain
+
+DEFAULT_INPUT = "3 1 0 2; 1 4 2 0; 0 2 5 1; 2 0 1 3"
+DEFAULT_KERNEL = "1 0 -1; 1 0 -1; 1 0 -1"
+DEFAULT_F = "1 2 3"
+DEFAULT_G = "0 1 0.5"
+
+
+@click.command(name="conv")
+@click.option("--dim", type=click.Choice(["1", "2"]), default="2", show_default=True,
+              help="1: true convolution of two sequences; 2: a feature map, cell by cell.")
+@click.option("--input", "input_text", metavar="MATRIX",
+              help='The input (f for --dim 1): "1 2 3; 4 5 6" or a .npy/.csv/.txt file.')
+@click.option("--kernel", "kernel_text", metavar="MATRIX", help="The kernel (g for --dim 1), same forms.")
+@click.option("--padding", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Zeros added on every side (2D).")
+@click.option("--stride", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Step between windows (2D).")
+@click.option("--bias", type=float, default=0.0, show_default=True, help="Added to every output cell (2D).")
+@click.option("--flip", is_flag=True, help="Flip the kernel first: true convolution instead of cross-correlation (2D).")
+@click.option("--size", type=click.IntRange(min=1, max=512), default=None,
+              help="Use a random SIZE×SIZE input (SIZE values for --dim 1) drawn with --seed.")
+@common_options
+def command(dim, input_text, kernel_text, padding, stride, bias, flip, size, **common):
+    """Convolution step by step: a 2D feature map cell by cell (the same numbers as
+    torch.nn.functional.conv2d), or with --dim 1 the true convolution as flip, shift,
+    multiply, sum (the same numbers as numpy.convolve)."""
+    from nncli.errors import UsageProblem
+    from nncli.inputs import parse_matrix, random_ints, require_dims
+
+    seed = common["seed"]
+    if dim == "1":
+        if input_text:
+            f = parse_matrix(input_text, "--input")
+        elif size:
+            f = random_ints(seed, (size,))
+        else:
+            f = parse_matrix(DEFAULT_F, "--input")
+        g = parse_matrix(kernel_text, "--kernel") if kernel_text else (
+            random_ints(seed + 1, (3,)) if size else parse_matrix(DEFAULT_G, "--kernel"))
+        f, g = (require_dims(a, o, (1,), "one row of numbers") for a, o in ((f, "--input"), (g, "--kernel")))
+        from nncli.builders.conv import build_conv1d
+
+        explain("conv", lambda ctx: build_conv1d(f, g, ctx), common)
+        return
+
+    if input_text:
+        x = parse_matrix(input_text, "--input")
+    elif size:
+        x = random_ints(seed, (size, size), 0, 5)
+    else:
+        x = parse_matrix(DEFAULT_INPUT, "--input")
+    k = parse_matrix(kernel_text, "--kernel") if kernel_text else (
+        random_ints(seed + 1, (3, 3)) if size else parse_matrix(DEFAULT_KERNEL, "--kernel"))
+    x = require_dims(x, "--input", (2,), "a matrix")
+    k = require_dims(k, "--kernel", (2,), "a matrix")
+    ph, pw = x.shape[0] + 2 * padding, x.shape[1] + 2 * padding
+    if k.shape[0] > ph or k.shape[1] > pw:
+        raise UsageProblem(
+            f"--kernel: a {k.shape[0]}×{k.shape[1]} kernel does not fit the {ph}×{pw} padded input;"
+            " use a smaller kernel or more --padding."
+        )
+    from nncli.builders.conv import build_conv2d
+
+    explain("conv", lambda ctx: build_conv2d(x, k, ctx, bias=bias, padding=padding,
+                                             stride=stride, flip=flip), common)

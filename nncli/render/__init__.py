@@ -1,0 +1,1 @@
+"""Views over a Trace: the terminal (rich), JSON, and exported files."""

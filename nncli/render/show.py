@@ -1,0 +1,71 @@
+"""Show a trace: JSON on stdout, or the terminal view (paged with --step), and --export."""
+
+import io
+import sys
+
+import click
+
+from nncli.console import stdout_console, stderr_console
+
+
+def show(trace, ctx, as_json=False, export_path=None, step_mode=False) -> None:
+    """Print `trace` as asked; save exactly what is shown when `export_path` is given."""
+    if as_json:
+        from nncli.render.json_view import dumps
+
+        sys.stdout.write(dumps(trace) + "\n")
+        if export_path:
+            from rich.console import Console
+
+            recorder = Console(file=io.StringIO(), record=True, width=100, highlight=False)
+            _print_steps(trace, ctx, recorder, pause=None)
+            _save(recorder, export_path, trace)
+        return
+
+    console = stdout_console(record=bool(export_path))
+    pause = None
+    if step_mode:
+        if console.is_terminal and sys.stdin.isatty():
+            pause = _pause
+        else:
+            click.echo(ctx.cli_texts("step.ignored"), err=True)
+    _print_steps(trace, ctx, console, pause)
+    if export_path:
+        _save(console, export_path, trace)
+
+
+def _print_steps(trace, ctx, console, pause) -> None:
+    from nncli.render.terminal import step_renderables
+
+    if trace.title:
+        console.print(f"[bold]{trace.title}[/bold]")
+    total = sum(1 for s in trace.steps if not s.skipped)
+    number = 0
+    for index, step in enumerate(trace.steps):
+        if not step.skipped:
+            number += 1
+        for renderable in step_renderables(step, number, total, ctx):
+            console.print(renderable)
+        console.print()
+        if pause and index < len(trace.steps) - 1 and not pause(ctx):
+            break
+
+
+def _pause(ctx) -> bool:
+    """Wait for Enter (go on) or q (stop). True means go on."""
+    err = stderr_console()
+    err.print(ctx.cli_texts("step.prompt"), style="dim", end="")
+    key = click.getchar()
+    err.print()
+    return key not in ("q", "Q", "\x1b", "\x03")
+
+
+def _save(console, path: str, trace) -> None:
+    lower = path.lower()
+    if lower.endswith(".svg"):
+        console.save_svg(path, title=f"nncli explain {trace.topic}")
+    elif lower.endswith(".html"):
+        console.save_html(path)
+    else:
+        console.save_text(path)
+    click.echo(f"nncli: saved {path}", err=True)

@@ -1,0 +1,44 @@
+"""Learner-facing texts, one module per topic and language: ``nncli/texts/<lang>/<topic>.py``.
+
+Each module holds one dict, ``TEXTS``, from a key to a ``str.format`` template. Builders and
+renderers ask for a key; they never hold sentences themselves. A key missing in a language
+falls back to English, so adding a language never breaks a topic.
+"""
+
+import importlib
+
+LANGUAGES = ("en",)
+DEFAULT_LANG = "en"
+
+_cache = {}
+
+
+def _module_texts(lang: str, module: str) -> dict:
+    key = (lang, module)
+    if key not in _cache:
+        try:
+            _cache[key] = importlib.import_module(f"nncli.texts.{lang}.{module}").TEXTS
+        except ModuleNotFoundError:
+            _cache[key] = {}
+    return _cache[key]
+
+
+class Texts:
+    """The texts of one topic (module name, e.g. "conv") in one language.
+
+    ``texts("cell.title", i=0, j=1)`` formats the template; an unknown key raises KeyError,
+    which the tests turn into a failure (a missing sentence is a bug, not a blank).
+    """
+
+    def __init__(self, module: str, lang: str = DEFAULT_LANG):
+        self.module = module
+        self.lang = lang
+
+    def __call__(self, key: str, **values) -> str:
+        template = _module_texts(self.lang, self.module).get(key)
+        if template is None:
+            template = _module_texts(DEFAULT_LANG, self.module)[key]
+        return template.format(**values) if values else template
+
+    def has(self, key: str) -> bool:
+        return key in _module_texts(DEFAULT_LANG, self.module)

@@ -1,0 +1,5 @@
+"""English texts of the `activation` topic."""
+
+TEXTS = {
+    "summary": "",
+}

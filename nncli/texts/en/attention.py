@@ -1,0 +1,5 @@
+"""English texts of the `attention` topic."""
+
+TEXTS = {
+    "summary": "",
+}

@@ -1,0 +1,31 @@
+"""English texts of the command line itself (welcome, topic table, common notes)."""
+
+TEXTS = {
+    "welcome": (
+        "nncli {version}: see how a neural network computes, every number of it, then build\n"
+        "each piece yourself in NumPy and have it graded.\n"
+        "\n"
+        "Start here:\n"
+        "  nncli topics               the curriculum, in order\n"
+        "  nncli explain conv         a 2D convolution, cell by cell\n"
+        "  nncli explain conv --help  the options of one explanation\n"
+        "\n"
+        "Every command takes --help."
+    ),
+    "topics.title": "Topics, in curriculum order",
+    "topics.col.topic": "topic",
+    "topics.col.summary": "what you will see",
+    "topics.col.explain": "explain",
+    "topics.col.exercise": "exercise",
+    "topics.yes": "yes",
+    "topics.not_yet": "not yet",
+    "topics.none": "—",
+    "topics.footer": "Run 'nncli explain TOPIC' for a step-by-step trace.",
+    "explain.not_built": "the explanation of \"{topic}\" is not built yet; 'nncli topics' shows which are.",
+    "step.prompt": "Enter: next step · q: quit",
+    "step.ignored": "nncli: note: --step needs a terminal; showing every step at once.",
+    "step.counter": "Step {k} of {n}",
+    "skipped": "… {count} more computed the same way (--all-steps shows them).",
+    "crop.note": "showing {rows}×{cols} of {shape}; --json gives every value",
+    "export.saved": "nncli: saved {path}",
+}

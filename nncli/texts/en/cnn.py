@@ -1,0 +1,5 @@
+"""English texts of the `cnn` topic."""
+
+TEXTS = {
+    "summary": "",
+}

@@ -1,0 +1,5 @@
+"""English texts of the `gnn` topic."""
+
+TEXTS = {
+    "summary": "",
+}

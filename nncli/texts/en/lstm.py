@@ -1,0 +1,5 @@
+"""English texts of the `lstm` topic."""
+
+TEXTS = {
+    "summary": "",
+}

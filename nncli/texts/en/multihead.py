@@ -1,0 +1,5 @@
+"""English texts of the `multihead` topic."""
+
+TEXTS = {
+    "summary": "",
+}

@@ -1,0 +1,5 @@
+"""English texts of the `neuron` topic."""
+
+TEXTS = {
+    "summary": "",
+}

@@ -1,0 +1,5 @@
+"""English texts of the `pool` topic."""
+
+TEXTS = {
+    "summary": "",
+}

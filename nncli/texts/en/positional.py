@@ -1,0 +1,5 @@
+"""English texts of the `positional` topic."""
+
+TEXTS = {
+    "summary": "",
+}

@@ -1,0 +1,5 @@
+"""English texts of the `rnn` topic."""
+
+TEXTS = {
+    "summary": "",
+}

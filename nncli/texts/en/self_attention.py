@@ -1,0 +1,5 @@
+"""English texts of the `self_attention` topic."""
+
+TEXTS = {
+    "summary": "",
+}

@@ -1,0 +1,5 @@
+"""English texts of the `transformer` topic."""
+
+TEXTS = {
+    "summary": "",
+}
