@@ -1,0 +1,1 @@
+"""Hidden cases, one module per exercise: ``cases(rng) -> list[Case]``."""

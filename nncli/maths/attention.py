@@ -1,0 +1,76 @@
+"""Attention: encoder-decoder dot-product attention, scaled dot-product attention, heads.
+
+Conventions: row vectors multiplied on the right (X @ W); boolean masks mean True = may
+attend, as torch.nn.functional.scaled_dot_product_attention (nn.MultiheadAttention's
+boolean masks mean the opposite: True = blocked).
+"""
+
+import numpy as np
+
+from nncli.maths.activations import softmax
+
+
+def attention_context(s, h):
+    """Dot-product attention of a decoder state over encoder states.
+
+    s: (N, H) decoder state; h: (N, T, H) encoder states ->
+    (context (N, H), alpha (N, T)) with e_t = h_t·s, alpha = softmax(e), context = Σ_t alpha_t h_t.
+    """
+    s = np.asarray(s, dtype=np.float64)
+    h = np.asarray(h, dtype=np.float64)
+    scores = np.einsum("nth,nh->nt", h, s)
+    alpha = softmax(scores, axis=-1)
+    return np.einsum("nt,nth->nh", alpha, h), alpha
+
+
+def scaled_dot_product_attention(Q, K, V, mask=None):
+    """softmax(Q Kᵀ / √d + mask) V.
+
+    Q: (..., Tq, d), K: (..., Tk, d), V: (..., Tk, dv); mask: bool broadcastable to
+    (..., Tq, Tk), True = may attend -> (out (..., Tq, dv), weights (..., Tq, Tk)).
+    """
+    Q, K, V = (np.asarray(a, dtype=np.float64) for a in (Q, K, V))
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    if mask is not None:
+        scores = np.where(np.asarray(mask, dtype=bool), scores, -np.inf)
+    weights = softmax(scores, axis=-1)
+    return weights @ V, weights
+
+
+def causal_mask(T: int) -> np.ndarray:
+    """(T, T) bool, True on and below the diagonal: position i may attend to j ≤ i."""
+    return np.tril(np.ones((T, T), dtype=bool))
+
+
+def self_attention(X, Wq, Wk, Wv, mask=None):
+    """X: (N, T, d_model), Wq, Wk: (d_model, d_k), Wv: (d_model, d_v) ->
+    (out (N, T, d_v), weights (N, T, T))."""
+    X = np.asarray(X, dtype=np.float64)
+    return scaled_dot_product_attention(X @ Wq, X @ Wk, X @ Wv, mask)
+
+
+def split_heads(X, n_heads: int):
+    """(N, T, d) -> (N, n_heads, T, d/n_heads); head k takes columns k·d/h … (k+1)·d/h − 1."""
+    X = np.asarray(X, dtype=np.float64)
+    N, T, d = X.shape
+    return X.reshape(N, T, n_heads, d // n_heads).transpose(0, 2, 1, 3)
+
+
+def merge_heads(X):
+    """(N, h, T, d_head) -> (N, T, h·d_head), the inverse of split_heads."""
+    X = np.asarray(X, dtype=np.float64)
+    N, h, T, dh = X.shape
+    return X.transpose(0, 2, 1, 3).reshape(N, T, h * dh)
+
+
+def multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads: int, mask=None):
+    """X: (N, T, d), each W: (d, d); mask as scaled_dot_product_attention ->
+    (out (N, T, d), weights (N, n_heads, T, T)); out = merge(heads) @ Wo.
+
+    Equals torch.nn.MultiheadAttention(d, n_heads, bias=False, batch_first=True) with
+    in_proj_weight = [Wqᵀ; Wkᵀ; Wvᵀ] and out_proj.weight = Woᵀ (average_attn_weights=False).
+    """
+    X = np.asarray(X, dtype=np.float64)
+    Q, K, V = (split_heads(X @ W, n_heads) for W in (Wq, Wk, Wv))
+    heads, weights = scaled_dot_product_attention(Q, K, V, mask)
+    return merge_heads(heads) @ np.asarray(Wo, dtype=np.float64), weights
