@@ -74,3 +74,18 @@ def multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads: int, mask=None):
     Q, K, V = (split_heads(X @ W, n_heads) for W in (Wq, Wk, Wv))
     heads, weights = scaled_dot_product_attention(Q, K, V, mask)
     return merge_heads(heads) @ np.asarray(Wo, dtype=np.float64), weights
+
+
+def softmax_parts(x):
+    """The intermediate numbers of a stable softmax along the last axis, to show them.
+
+    x: (..., T), entries may be −∞ (masked), at least one finite per row ->
+    (m (..., 1) the row max, shifted = x − m, exps = e^shifted, total (..., 1) = Σ exps,
+    probs = exps / total), probs equal to activations.softmax(x).
+    """
+    x = np.asarray(x, dtype=np.float64)
+    m = np.max(x, axis=-1, keepdims=True)
+    shifted = x - m
+    exps = np.exp(shifted)
+    total = np.sum(exps, axis=-1, keepdims=True)
+    return m, shifted, exps, total, exps / total
