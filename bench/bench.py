@@ -1,0 +1,90 @@
+"""Time nncli against bare Python imports and print the ratios.
+
+    python bench/bench.py [--runs N]
+
+Each pair of commands runs alternately (so background load hits both alike) and the
+median wall time of each is compared. Targets come from the issues:
+  nncli --help        <= 1.5 x  python -c "import click"
+  nncli explain conv  <= 1.5 x  python -c "import numpy, rich.console, rich.table, click"
+  nncli check (all ten solutions) <= 1.0 x  python -m pytest -q on one trivial NumPy test
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PY = sys.executable
+
+
+def nncli_command():
+    script = Path(PY).with_name("nncli")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("nncli")
+    return [found] if found else [PY, "-m", "nncli"]
+
+
+def timed(command, cwd=None, env=None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def compare(label, ours, baseline, runs, target, cwd=None, env=None):
+    timed(ours, cwd, env), timed(baseline, cwd, env)  # warm the file cache
+    ours_times, base_times = [], []
+    for _ in range(runs):
+        ours_times.append(timed(ours, cwd, env))
+        base_times.append(timed(baseline, cwd, env))
+    a, b = statistics.median(ours_times), statistics.median(base_times)
+    ratio = a / b
+    verdict = "ok" if ratio <= target else "OVER TARGET"
+    print(f"{label:<34} {a * 1000:7.0f} ms  vs {b * 1000:7.0f} ms  ratio {ratio:4.2f}  (target <= {target})  {verdict}")
+    return ratio <= target
+
+
+def solved_workspace(root: Path) -> Path:
+    """A workspace holding every reference solution, as a learner who finished would have."""
+    from nncli.resources import data_dir
+
+    workspace = root / "ws"
+    (workspace / ".nncli").mkdir(parents=True)
+    for solution in sorted(data_dir("solutions").glob("*.py")):
+        shutil.copy(solution, workspace / solution.name)
+    return workspace
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    nncli = nncli_command()
+    env = dict(os.environ, NO_COLOR="1")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {args.runs} runs each, medians")
+    ok = compare("nncli --help", nncli + ["--help"], [PY, "-c", "import click"], args.runs, 1.5, env=env)
+    ok &= compare("nncli explain conv", nncli + ["explain", "conv"],
+                  [PY, "-c", "import numpy, rich.console, rich.table, click"], args.runs, 1.5, env=env)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        workspace = solved_workspace(root)
+        trivial = root / "trivial"
+        trivial.mkdir()
+        (trivial / "test_trivial.py").write_text(
+            "import numpy as np\n\ndef test_add():\n    assert np.add(1, 1) == 2\n")
+        check = nncli + ["check", "--workspace", str(workspace), "--seed", "1"]
+        ok &= compare("nncli check (all solved files)", check,
+                      [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(trivial)],
+                      args.runs, 1.0, cwd=root, env=env)
+        compare("  the same, against import numpy", check, [PY, "-c", "import numpy"],
+                args.runs, float("inf"), cwd=root, env=env)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
