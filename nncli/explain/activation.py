@@ -1,0 +1,32 @@
+"""`nncli explain activation`."""
+
+import click
+
+from nncli.explain.common import common_options, explain
+
+DEFAULT_INPUT = "-3 -1 0 0.5 2 6"
+
+
+@click.command(name="activation")
+@click.option("--input", "input_text", metavar="VECTOR",
+              help=f'The values: "{DEFAULT_INPUT}" (the default) or a .npy/.csv/.txt file.')
+@click.option("--size", type=click.IntRange(min=1, max=100_000), default=None,
+              help="Use SIZE random values in [−6, 6] drawn with --seed.")
+@common_options
+def command(input_text, size, **common):
+    """ReLU, sigmoid, tanh and softmax on a few values: a table of values and slopes, a
+    small plot of each curve, saturation (why sigmoid and tanh gradients vanish), and why
+    ReLU is the usual first choice."""
+    import numpy as np
+
+    from nncli.inputs import parse_matrix, require_dims
+
+    if input_text:
+        x = require_dims(parse_matrix(input_text, "--input"), "--input", (1,), "one row of values")
+    elif size:
+        x = np.round(np.random.default_rng(common["seed"]).uniform(-6, 6, size), 1)
+    else:
+        x = parse_matrix(DEFAULT_INPUT, "--input")
+    from nncli.builders.activation import build_activation
+
+    explain("activation", lambda ctx: build_activation(x, ctx), common)
