@@ -58,7 +58,7 @@ def build_conv2d(x, kernel, ctx, bias=0.0, padding=0, stride=1, flip=False) -> T
         cells = [(r + a, c + b) for a in range(KH) for b in range(KW)]
         terms = " + ".join(f"{ctx.term(v)}×{ctx.term(k)}" for v, k in zip(window.ravel(), used.ravel()))
         steps.append(Step(t("cell.title", i=i, j=j), [
-            Text(t("cell.text", r=r, c=c)),
+            Text(t("cell.text" if padding else "cell.text.nopad", r=r, c=c)),
             Row([
                 Matrix("padded input" if padding else "input", padded, highlight=cells, dim=pad_cells,
                        label=t("cell.window")),

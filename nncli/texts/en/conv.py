@@ -34,6 +34,7 @@ TEXTS = {
     ),
     "cell.title": "Output cell ({i}, {j})",
     "cell.text": "The window starts at row {r}, column {c} of the padded input. Multiply cell by cell, then add:",
+    "cell.text.nopad": "The window starts at row {r}, column {c} of the input. Multiply cell by cell, then add:",
     "cell.window": "window",
     "cell.products": "products",
     "cell.output": "feature map",
