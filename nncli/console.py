@@ -8,10 +8,10 @@ import sys
 def stdout_console(record: bool = False):
     from rich.console import Console
 
-    return Console(file=sys.stdout, record=record, highlight=False, soft_wrap=False)
+    return Console(file=sys.stdout, record=record, highlight=False, emoji=False, soft_wrap=False)
 
 
 def stderr_console():
     from rich.console import Console
 
-    return Console(file=sys.stderr, highlight=False)
+    return Console(file=sys.stderr, highlight=False, emoji=False)

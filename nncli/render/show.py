@@ -17,7 +17,7 @@ def show(trace, ctx, as_json=False, export_path=None, step_mode=False) -> None:
         if export_path:
             from rich.console import Console
 
-            recorder = Console(file=io.StringIO(), record=True, width=100, highlight=False)
+            recorder = Console(file=io.StringIO(), record=True, width=100, highlight=False, emoji=False)
             _print_steps(trace, ctx, recorder, pause=None)
             _save(recorder, export_path, trace)
         return
@@ -38,7 +38,7 @@ def _print_steps(trace, ctx, console, pause) -> None:
     from nncli.render.terminal import step_renderables
 
     if trace.title:
-        console.print(f"[bold]{trace.title}[/bold]")
+        console.print(trace.title, style="bold", markup=False)
     total = sum(1 for s in trace.steps if not s.skipped)
     number = 0
     for index, step in enumerate(trace.steps):
