@@ -47,6 +47,7 @@ def explain(module: str, build, common: dict) -> None:
     ctx = Context(module, lang=common["lang"], precision=common["precision"],
                   all_steps=common["all_steps"])
     trace = build(ctx)
+    trace.params.setdefault("seed", common["seed"])  # so a JSON trace says how to reproduce it
     from nncli.render.show import show
 
     show(trace, ctx, as_json=common["as_json"], export_path=export_path,
