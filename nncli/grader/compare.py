@@ -1,0 +1,295 @@
+"""Judge one learner outcome against the expected value, in nncli's own process.
+
+Pure functions of NumPy arrays and plain values: no text, no I/O. A problem is a Finding
+(a text key of nncli/texts/<lang>/grader.py, "compare.<key>", and the values to fill in);
+report code turns it into a sentence.
+
+The order of the checks, first problem wins:
+  inputs changed in place -> not an array (list, None, object array, ...) -> a tuple where one
+  array is due or the other way round, or the wrong number of values -> dtype (ints or float32
+  where float64 is due) -> shape -> NaN/inf where a finite value is due -> values (outside
+  |received - expected| <= atol + rtol·|expected|, as numpy.isclose).
+"""
+
+import numpy as np
+
+STATUSES = ("passed", "failed", "error", "not_started")
+
+
+class Finding:
+    """key: which problem ("shape", "values", ...); values: what the sentence needs."""
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, **values):
+        self.key = key
+        self.values = values
+
+    def __repr__(self):
+        return f"Finding({self.key!r}, {self.values!r})"
+
+
+class CaseVerdict:
+    """status: one of STATUSES; finding: the Finding (None when passed or not started);
+    mistake: the key of the recognised Mistake, or None."""
+
+    __slots__ = ("status", "finding", "mistake")
+
+    def __init__(self, status: str, finding=None, mistake=None):
+        self.status = status
+        self.finding = finding
+        self.mistake = mistake
+
+    def __repr__(self):
+        return f"CaseVerdict({self.status!r}, {self.finding!r}, mistake={self.mistake!r})"
+
+
+# ---------------------------------------------------------------- describing values
+
+def describe(value) -> str:
+    """What a value is, in a learner's words ("a list of 3 items", "an array of dtype object")."""
+    description = getattr(value, "description", None)
+    if isinstance(description, str) and not isinstance(value, np.ndarray):
+        return description
+    if value is None:
+        return "None"
+    if isinstance(value, np.ndarray):
+        return f"an array of dtype {value.dtype} and shape {shape_text(value.shape)}"
+    if isinstance(value, (list, tuple, dict, set)):
+        kind = type(value).__name__
+        count = len(value)
+        return f"a {kind} of {count} item{'s' if count != 1 else ''}"
+    if isinstance(value, bool):
+        return f"the bool {value}"
+    if isinstance(value, (int, float, np.number)):
+        return f"the number {value!r} (a Python {type(value).__name__}, not an array)"
+    return f"a {type(value).__name__}"
+
+
+def shape_text(shape) -> str:
+    return "(" + ", ".join(str(n) for n in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def index_text(index) -> str:
+    return "[" + ", ".join(str(int(i)) for i in index) + "]"
+
+
+def number_text(x) -> str:
+    x = float(x)
+    if np.isnan(x):
+        return "nan"
+    if np.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    return f"{x:.6g}"
+
+
+# ---------------------------------------------------------------- in-place changes
+
+def changed_arguments(before, after, names=()):
+    """The names of the arguments whose arrays differ after the call.
+
+    before: the inputs as handed over (tuple, or dict for keyword arguments); after: the same
+    arguments as the learner's process saw them after the call (missing entries are skipped).
+    A dict argument (the transformer's params) is changed when any of its arrays is; its
+    entry is named "params['W1']".
+    """
+    if isinstance(before, dict):
+        items = [(key, before[key], after.get(key) if isinstance(after, dict) else None)
+                 for key in before]
+    else:
+        after = tuple(after or ())
+        items = [(names[i] if i < len(names) else f"argument {i + 1}", value,
+                  after[i] if i < len(after) else None) for i, value in enumerate(before)]
+    changed = []
+    for name, old, new in items:
+        if isinstance(old, np.ndarray) and isinstance(new, np.ndarray):
+            if not _same_array(old, new):
+                changed.append(name)
+        elif isinstance(old, dict) and isinstance(new, dict):
+            changed.extend(f"{name}[{key!r}]" for key in old
+                           if isinstance(old[key], np.ndarray) and isinstance(new.get(key), np.ndarray)
+                           and not _same_array(old[key], new[key]))
+    return changed
+
+
+def _same_array(a, b) -> bool:
+    return a.shape == b.shape and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
+
+
+# ---------------------------------------------------------------- one returned value
+
+def compare(expected, received, rtol: float, atol: float):
+    """None when `received` is right; otherwise the first Finding. `expected` is an ndarray or
+    a tuple of ndarrays; `received` whatever came back (ndarray, tuple, or an Unsupported)."""
+    if isinstance(expected, tuple):
+        if not isinstance(received, tuple):
+            if isinstance(received, np.ndarray):
+                return Finding("tuple_wanted", count=len(expected))
+            return Finding("not_tuple", count=len(expected), received=describe(received))
+        if len(received) != len(expected):
+            return Finding("tuple_length", count=len(expected), received=len(received))
+        for item, (want, got) in enumerate(zip(expected, received)):
+            finding = compare_array(want, got, rtol, atol)
+            if finding is not None:
+                finding.values.update(item=item + 1, count=len(expected))
+                return finding
+        return None
+    if isinstance(received, tuple):
+        return Finding("tuple_unwanted", received=len(received))
+    return compare_array(expected, received, rtol, atol)
+
+
+def compare_array(expected: np.ndarray, received, rtol: float, atol: float):
+    """None when `received` is an array like `expected` within tolerance; else a Finding."""
+    expected = np.asarray(expected)
+    if not isinstance(received, np.ndarray):
+        return Finding("not_array", received=describe(received), shape=shape_text(expected.shape))
+    finding = _dtype_problem(expected.dtype, received.dtype)
+    if finding is not None:
+        return finding
+    if received.shape != expected.shape:
+        return Finding("shape", expected=shape_text(expected.shape),
+                       received=shape_text(received.shape),
+                       hint=_shape_hint(expected.shape, received.shape))
+    if expected.dtype.kind == "b":
+        wrong = received != expected
+        if wrong.any():
+            index = np.unravel_index(int(np.argmax(wrong)), wrong.shape)
+            return Finding("values_bool", count=int(wrong.sum()), total=wrong.size,
+                           index=index_text(index), expected_value=str(bool(expected[index])),
+                           received_value=str(bool(received[index])))
+        return None
+    e = expected.astype(np.float64, copy=False)
+    r = received.astype(np.float64, copy=False)
+    bad = ~np.isfinite(r) & np.isfinite(e)
+    if bad.any():
+        index = np.unravel_index(int(np.argmax(bad)), bad.shape)
+        return Finding("not_finite", count=int(bad.sum()), total=bad.size,
+                       index=index_text(index), expected_value=number_text(e[index]),
+                       received_value=number_text(r[index]))
+    with np.errstate(invalid="ignore", over="ignore"):
+        wrong = ~np.isclose(r, e, rtol=rtol, atol=atol, equal_nan=True)
+        if not wrong.any():
+            return None
+        error = np.where(wrong, np.abs(r - e), -1.0)
+        error = np.where(np.isnan(error), np.inf, error)
+    index = np.unravel_index(int(np.argmax(error)), error.shape)
+    return Finding("values", count=int(wrong.sum()), total=wrong.size, index=index_text(index),
+                   expected_value=number_text(e[index]), received_value=number_text(r[index]),
+                   error=number_text(abs(r[index] - e[index])), rtol=f"{rtol:g}", atol=f"{atol:g}")
+
+
+def _dtype_problem(want: np.dtype, got: np.dtype):
+    if got.kind == "O":
+        return Finding("object_array")
+    if want.kind == "f":
+        if got.kind in "biu":
+            return Finding("dtype_int", received=str(got))
+        if got.kind == "c":
+            return Finding("dtype_complex", received=str(got))
+        if got.kind != "f":
+            return Finding("dtype_other", received=str(got), expected=str(want))
+        if got.itemsize < want.itemsize:
+            return Finding("dtype_narrow", received=str(got), expected=str(want))
+        return None
+    if want.kind == "b" and got.kind != "b":
+        return Finding("dtype_other", received=str(got), expected=str(want))
+    return None
+
+
+def _shape_hint(want, got) -> str:
+    """A text key suffix (empty when nothing useful can be said) about how shapes differ."""
+    if len(want) == len(got) and sorted(want) == sorted(got):
+        return "axes_swapped"
+    if tuple(n for n in got if n != 1) == tuple(n for n in want if n != 1):
+        return "extra_axis" if len(got) > len(want) else "missing_axis"
+    if int(np.prod(got, dtype=np.int64)) == int(np.prod(want, dtype=np.int64)):
+        return "same_size"
+    return ""
+
+
+# ---------------------------------------------------------------- mistakes
+
+def matches(wrong, received, rtol: float, atol: float) -> bool:
+    """True when `received` equals a known wrong answer (same structure, shape, values)."""
+    try:
+        return compare(_as_result(wrong), received, rtol, atol) is None
+    except Exception:  # noqa: BLE001 - a wrong answer that cannot be formed matches nothing
+        return False
+
+
+def _as_result(value):
+    if isinstance(value, (tuple, list)):
+        return tuple(np.asarray(v) for v in value)
+    return np.asarray(value)
+
+
+def recognise(case, received):
+    """The key of the first of case.mistakes whose wrong answer the learner returned, or None.
+    Each wrong answer is computed on copies of the case's inputs."""
+    for mistake in case.mistakes:
+        try:
+            wrong = mistake.wrong(*_copies(case.args), **_copies(case.kwargs))
+        except Exception:  # noqa: BLE001 - not applicable to this case
+            continue
+        if matches(wrong, received, case.rtol, case.atol):
+            return mistake.key
+    return None
+
+
+def _copies(values):
+    def copy(v):
+        if isinstance(v, np.ndarray):
+            return v.copy()
+        if isinstance(v, dict):
+            return {k: copy(x) for k, x in v.items()}
+        return v
+
+    if isinstance(values, dict):
+        return {k: copy(v) for k, v in values.items()}
+    return tuple(copy(v) for v in values)
+
+
+# ---------------------------------------------------------------- one case
+
+def judge_case(case, outcome, expected, names=(), file_problem=None) -> CaseVerdict:
+    """The verdict of one call.
+
+    case: the Case (args, kwargs, rtol, atol, mistakes); outcome: the sandbox's CallOutcome
+    (status, value, args_after, error); expected: the right result, computed here; names:
+    the function's parameter names, for in-place messages; file_problem: a Finding saying why
+    calls that did not run did not (timeout, crash), used for status "not_run".
+    """
+    status = outcome.status
+    if status == "not_implemented":
+        return CaseVerdict("not_started")
+    if status == "missing":
+        return CaseVerdict("error", Finding("missing", function=case.function))
+    if status == "raised":
+        return CaseVerdict("error", Finding("raised", error=outcome.error or "an exception"))
+    if status != "returned":
+        return CaseVerdict("error", file_problem or Finding("not_run"))
+    changed = _changed(case, outcome, names)
+    if changed:
+        return CaseVerdict("failed", Finding("in_place", arguments=", ".join(changed),
+                                             count=len(changed)))
+    finding = compare(expected, outcome.value, case.rtol, case.atol)
+    if finding is None:
+        return CaseVerdict("passed")
+    mistake = None
+    if finding.key in ("shape", "values", "not_finite", "tuple_length", "tuple_wanted",
+                       "tuple_unwanted"):
+        mistake = recognise(case, outcome.value)
+    return CaseVerdict("failed", finding, mistake)
+
+
+def _changed(case, outcome, names):
+    after = getattr(outcome, "args_after", None)
+    if after is None:
+        return []
+    if isinstance(after, dict):  # {"args": (...), "kwargs": {...}} or keyword-only
+        positional = after.get("args", ())
+        keywords = after.get("kwargs", {})
+        return (changed_arguments(case.args, positional, names)
+                + changed_arguments(case.kwargs, keywords))
+    return changed_arguments(case.args, after, names)
