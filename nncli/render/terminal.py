@@ -148,11 +148,13 @@ def matrix_renderable(block: Matrix, ctx):
 
 
 def table_renderable(block: Table, ctx):
-    table = RichTable(title=block.title, title_justify="left", box=box.SIMPLE_HEAD)
+    # Texts, not markup: a cell like "Â[i, j]" must not be read as a rich style tag.
+    title = RichText(block.title, style="bold") if block.title else None
+    table = RichTable(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     for column in block.columns:
-        table.add_column(str(column))
+        table.add_column(RichText(str(column), style="bold"))
     for row in block.rows:
-        table.add_row(*(_cell_text(v, ctx) for v in row))
+        table.add_row(*(RichText(_cell_text(v, ctx)) for v in row))
     return table
 
 
