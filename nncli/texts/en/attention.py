@@ -1,5 +1,88 @@
-"""English texts of the `attention` topic."""
+"""English texts of the `attention` topic (encoder–decoder attention), and the softmax and
+"more terms" texts the self-attention and multihead traces share."""
 
 TEXTS = {
-    "summary": "",
+    "summary": "Encoder–decoder attention: scores s·hᵢ, softmax weights α, context c = Σ αᵢhᵢ.",
+    "title": "Attention: a decoder state of {hidden} numbers looks at {tokens} encoder states",
+    # why
+    "why.title": "One fixed-length vector is not enough",
+    "why.text": (
+        "A plain encoder–decoder (two RNNs, as in early machine translation) reads the whole "
+        "input and keeps only its last state: one vector c of H numbers. The decoder writes the "
+        "whole output from that one vector. A sentence of 5 words and one of 50 get the same H "
+        "numbers, so a long input has to be squeezed harder, early words fade, and translations "
+        "of long sentences get worse."
+    ),
+    "why.fix": (
+        "Attention keeps every encoder state h₁ … h_T. At each output step the decoder scores "
+        "every hᵢ against its current state s, turns the scores into weights α that add up to 1, "
+        "and takes the weighted sum c = Σ αᵢhᵢ as its context. Each output step builds its own "
+        "context, weighted towards the input positions that matter for it right now."
+    ),
+    # inputs
+    "inputs.title": "The decoder state s and the encoder states h",
+    "inputs.text": (
+        "s is where the decoder stands now ({hidden} numbers). Each row hᵢ of h is the encoder's "
+        "state after reading input position i ({tokens} rows of {hidden})."
+    ),
+    "inputs.random": "These numbers are random (from --seed {seed}); give your own with --query and --input.",
+    "inputs.convention": (
+        "Convention: every vector is a row, and h stacks the hᵢ as its rows (T×H), so all scores "
+        "at once are h·s. Textbooks that use column vectors put the hᵢ in the columns of an "
+        "H×T matrix and write eᵢ = sᵀhᵢ, or e = Hᵀs: the same numbers."
+    ),
+    # scores
+    "scores.title": "Scores: how well each hᵢ matches s",
+    "scores.text": (
+        "eᵢ = s·hᵢ, the dot product: multiply the two vectors entry by entry and add. The more hᵢ "
+        "points the same way as s, the larger its score."
+    ),
+    "scores.other": (
+        "The dot product is the simplest score (Luong's attention). Bahdanau's original attention "
+        "scores with a small network, vᵀ·tanh(W·s + U·hᵢ); everything after the scores is the same."
+    ),
+    # softmax
+    "softmax.title": "Softmax: scores become weights α",
+    "softmax.text": (
+        "αᵢ = exp(eᵢ) / Σⱼ exp(eⱼ). Every weight is positive and they add up to 1. First subtract "
+        "the largest score: the weights do not change (the factor e^−max cancels), but no exp can "
+        "overflow, however large the scores."
+    ),
+    "softmax.bars": "α, the attention paid to each hᵢ",
+    "softmax.check": "α adds up to {total}.",
+    # context
+    "context.title": "Context: c = Σ αᵢhᵢ",
+    "context.text": (
+        "Each hᵢ is scaled by its weight and the results are added, one entry of c at a time:"
+    ),
+    "rounding": (
+        "Numbers are shown rounded to {precision} decimals (--precision); every sum uses the "
+        "unrounded values, so redoing it by hand can differ in the last digit."
+    ),
+    "context.result": (
+        "c has {hidden} numbers, like every hᵢ, but most of it comes from the states with the "
+        "largest weights: here h{top} with α = {alpha}."
+    ),
+    # each step
+    "each.title": "Every output step gets its own context",
+    "each.text": (
+        "At the next output step the decoder has a new state s, so the scores, the weights and "
+        "the context are computed again: a different c for every output word. Stack the α rows "
+        "of all output steps and you get the attention matrix of a translation, whose row t shows "
+        "which input words output word t looked at."
+    ),
+    "each.learn": (
+        "α itself is not a parameter: it is recomputed from s and h for every input. Training "
+        "shapes the networks that produce s and h (and the score network in Bahdanau's form), so "
+        "that the right positions end up with the large weights."
+    ),
+    # shared with self_attention and multihead
+    "softmax.max": "max = {m}",
+    "softmax.sum": "sum = {terms} = {total}",
+    "softmax.col.token": "",
+    "softmax.col.score": "{e}",
+    "softmax.col.shift": "{e} − max",
+    "softmax.col.exp": "exp({e} − max)",
+    "softmax.col.weight": "{a} = exp ÷ sum",
+    "more.terms": "… ({count} more terms)",
 }

@@ -1,0 +1,43 @@
+"""`nncli explain attention`."""
+
+import click
+
+from nncli.explain.common import common_options, explain
+
+
+@click.command(name="attention")
+@click.option("--tokens", type=click.IntRange(1, 512), default=None,
+              help="Number of encoder states T in the random example.  [default: 4]")
+@click.option("--hidden", type=click.IntRange(1, 512), default=None,
+              help="Size H of every state in the random example.  [default: 3]")
+@click.option("--input", "input_text", metavar="MATRIX",
+              help='The encoder states h, one per row (T×H): "1 0 2; 0 1 1" or a .npy/.csv/.txt file.')
+@click.option("--query", "query_text", metavar="VECTOR",
+              help='The decoder state s (H numbers): "1 0 -1".')
+@common_options
+def command(tokens, hidden, input_text, query_text, **common):
+    """Encoder–decoder attention for one output step: the scores s·hᵢ, the softmax
+    weights α and the context c = Σ αᵢhᵢ, every number written out."""
+    from nncli.errors import UsageProblem
+    from nncli.inputs import parse_matrix, random_ints, require_dims
+
+    seed = common["seed"]
+    if input_text:
+        h = require_dims(parse_matrix(input_text, "--input"), "--input", (2,), "a matrix (T×H)")
+    else:
+        h = random_ints(seed, (tokens or 4, hidden or 3), -1, 2)
+    if tokens is not None and tokens != h.shape[0]:
+        raise UsageProblem(f"--tokens {tokens}: --input has {h.shape[0]} rows; give one or make them agree.")
+    if hidden is not None and hidden != h.shape[1]:
+        raise UsageProblem(f"--hidden {hidden}: --input rows have {h.shape[1]} numbers; give one or make them agree.")
+    if query_text:
+        s = require_dims(parse_matrix(query_text, "--query"), "--query", (1,), "one row of numbers")
+        if s.shape[0] != h.shape[1]:
+            raise UsageProblem(f"--query: {s.shape[0]} numbers, but every encoder state has "
+                               f"{h.shape[1]}; give --query {h.shape[1]} numbers.")
+    else:
+        s = 2 * random_ints(seed + 1, (h.shape[1],), 0, 2) - 1  # ±1: every entry counts
+    random = seed if not (input_text and query_text) else None
+    from nncli.builders.attention import build_attention
+
+    explain("attention", lambda ctx: build_attention(s, h, ctx, seed=random), common)

@@ -1,0 +1,40 @@
+"""`nncli explain multihead` (alias `mha`)."""
+
+import click
+
+from nncli.explain.common import common_options, explain
+from nncli.explain.self_attention import token_options
+
+
+@click.command(name="multihead")
+@click.option("--heads", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Number of heads h; it must divide d.")
+@token_options
+@click.option("--wq", metavar="MATRIX", help="W_q (d×d); random when left out.")
+@click.option("--wk", metavar="MATRIX", help="W_k (d×d); random when left out.")
+@click.option("--wv", metavar="MATRIX", help="W_v (d×d); random when left out.")
+@click.option("--wo", metavar="MATRIX", help="W_o (d×d), mixes the heads; random when left out.")
+@common_options
+def command(heads, tokens, dim, words, causal, input_text, wq, wk, wv, wo, **common):
+    """Multi-head attention: Q, K, V split into heads by columns, each head's weights
+    side by side, the concatenation and × W_o (--causal masks the future)."""
+    from nncli.errors import UsageProblem
+    from nncli.explain.self_attention import read_tokens, read_weight
+    from nncli.texts import Texts
+
+    seed = common["seed"]
+    X, word_list = read_tokens(tokens, dim, words, input_text, seed)
+    d = X.shape[1]
+    if d % heads:
+        from nncli.builders.multihead import valid_heads
+
+        raise UsageProblem(Texts("multihead", common["lang"])(
+            "heads.invalid", heads=heads, dim=d, valid=", ".join(map(str, valid_heads(d)))))
+    Wq, Wk, Wv, Wo = (read_weight(text, option, d, seed + offset, cols=d)
+                      for offset, (text, option) in enumerate(
+                          ((wq, "--wq"), (wk, "--wk"), (wv, "--wv"), (wo, "--wo")), start=1))
+    random = None if input_text and wq and wk and wv and wo else seed
+    from nncli.builders.multihead import build_multihead
+
+    explain("multihead", lambda ctx: build_multihead(
+        X, Wq, Wk, Wv, Wo, heads, ctx, words=word_list, causal=causal, seed=random), common)

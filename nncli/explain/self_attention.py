@@ -1,0 +1,89 @@
+"""`nncli explain self-attention` (alias `qkv`), and the token options multihead shares."""
+
+import click
+
+from nncli.explain.common import common_options, explain
+
+TOKENS, DIM = 3, 4
+
+
+def token_options(function):
+    """--tokens, --dim, --words, --causal and --input, shared with multihead."""
+    options = [
+        click.option("--tokens", type=click.IntRange(1, 256), default=None,
+                     help=f"Number of tokens T in the random example.  [default: {TOKENS}]"),
+        click.option("--dim", type=click.IntRange(1, 256), default=None,
+                     help=f"Numbers per token d.  [default: {DIM}]"),
+        click.option("--words", metavar="TEXT",
+                     help='Token labels, e.g. "the cat sat" (also sets T).'),
+        click.option("--causal", is_flag=True,
+                     help="Mask the future: token i attends only to tokens 0 … i (as a decoder)."),
+        click.option("--input", "input_text", metavar="MATRIX",
+                     help='X, one token per row (T×d): "1 0 -1 1; 0 1 1 0" or a .npy/.csv/.txt file.'),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def read_tokens(tokens, dim, words, input_text, seed):
+    """(X (T, d), the word list or None) from the options; one-line UsageProblem on a conflict."""
+    from nncli.errors import UsageProblem
+    from nncli.inputs import parse_matrix, random_ints, require_dims
+
+    word_list = words.split() if words else None
+    if words is not None and not word_list:
+        raise UsageProblem('--words: give at least one word, e.g. --words "the cat sat".')
+    if word_list and tokens is not None and tokens != len(word_list):
+        raise UsageProblem(f"--tokens {tokens}: --words gives {len(word_list)} words; give one of them or make them agree.")
+    if input_text:
+        X = require_dims(parse_matrix(input_text, "--input"), "--input", (2,), "a matrix (T×d)")
+        T, d = X.shape
+        for option, value, have in (("--tokens", tokens, T), ("--dim", dim, d)):
+            if value is not None and value != have:
+                raise UsageProblem(f"{option} {value}: --input is {T}×{d}; leave {option} out or make them agree.")
+        if word_list and len(word_list) != T:
+            raise UsageProblem(f"--words: {len(word_list)} words for the {T} rows of --input; give one word per row.")
+        return X, word_list
+    T = len(word_list) if word_list else (tokens or TOKENS)
+    return random_ints(seed, (T, dim or DIM), -1, 2), word_list
+
+
+def read_weight(text, option, rows, seed, cols=None):
+    """A projection matrix from `option`, or a random one (rows × cols, default square)."""
+    from nncli.errors import UsageProblem
+    from nncli.inputs import parse_matrix, random_ints, require_dims
+
+    if not text:
+        return random_ints(seed, (rows, cols or rows), -1, 2)
+    W = require_dims(parse_matrix(text, option), option, (2,), "a matrix")
+    if W.shape[0] != rows or (cols is not None and W.shape[1] != cols):
+        want = f"{rows}×{cols}" if cols is not None else f"{rows} rows"
+        raise UsageProblem(f"{option}: got {W.shape[0]}×{W.shape[1]}, need {want} to match the d = {rows} of X.")
+    return W
+
+
+@click.command(name="self-attention")
+@token_options
+@click.option("--wq", metavar="MATRIX", help="W_q (d×d_k); random when left out.")
+@click.option("--wk", metavar="MATRIX", help="W_k (d×d_k, the same d_k as W_q); random when left out.")
+@click.option("--wv", metavar="MATRIX", help="W_v (d×d_v); random when left out.")
+@common_options
+def command(tokens, dim, words, causal, input_text, wq, wk, wv, **common):
+    """Self-attention: Q, K, V from the tokens X, the scores QKᵀ/√d_k, the softmax of
+    each row and Z = weights·V, every number written out (--causal masks the future)."""
+    from nncli.errors import UsageProblem
+
+    seed = common["seed"]
+    X, word_list = read_tokens(tokens, dim, words, input_text, seed)
+    d = X.shape[1]
+    Wq = read_weight(wq, "--wq", d, seed + 1)
+    Wk = read_weight(wk, "--wk", d, seed + 2, cols=Wq.shape[1] if wq else None)
+    if Wk.shape[1] != Wq.shape[1]:
+        raise UsageProblem(f"--wk: {Wk.shape[1]} columns but --wq has {Wq.shape[1]}; queries and keys need the same d_k.")
+    Wv = read_weight(wv, "--wv", d, seed + 3)
+    random = None if input_text and wq and wk and wv else seed
+    from nncli.builders.self_attention import build_self_attention
+
+    explain("self_attention", lambda ctx: build_self_attention(
+        X, Wq, Wk, Wv, ctx, words=word_list, causal=causal, seed=random), common)
