@@ -1,0 +1,45 @@
+"""`nncli explain pool`."""
+
+import click
+
+from nncli.explain.common import common_options, explain
+
+DEFAULT_INPUT = "1 3 2 1; 3 2 0 4; 5 6 1 2; 1 2 7 8"
+
+
+@click.command(name="pool")
+@click.option("--mode", type=click.Choice(["max", "avg"]), default="max", show_default=True,
+              help="max: the largest value of each window; avg: their mean.")
+@click.option("--input", "input_text", metavar="MATRIX",
+              help='The input map: "1 2; 3 4" or a .npy/.csv/.txt file.')
+@click.option("--window", type=int, default=2, show_default=True, help="Window side K (K×K).")
+@click.option("--stride", type=int, default=None, help="Step between windows  [default: the window]")
+@click.option("--size", type=click.IntRange(min=1, max=512), default=None,
+              help="Use a random SIZE×SIZE input drawn with --seed.")
+@common_options
+def command(mode, input_text, window, stride, size, **common):
+    """Max or average pooling, window by window: the winner of each max window (ties:
+    the first in row-major order, as PyTorch), or the mean written out; the output size
+    ⌊(H − K)/S⌋ + 1 and which rows and columns a stride drops."""
+    from nncli.errors import UsageProblem
+    from nncli.inputs import parse_matrix, random_ints, require_dims
+
+    if input_text:
+        x = parse_matrix(input_text, "--input")
+    elif size:
+        x = random_ints(common["seed"], (size, size), 0, 10)
+    else:
+        x = parse_matrix(DEFAULT_INPUT, "--input")
+    x = require_dims(x, "--input", (2,), "a matrix")
+    if window < 1:
+        raise UsageProblem(f"--window: {window} is too small; the window needs at least 1 row and 1 column.")
+    if window > min(x.shape):
+        raise UsageProblem(
+            f"--window: a {window}×{window} window does not fit the {x.shape[0]}×{x.shape[1]} input;"
+            f" use --window {min(x.shape)} or less."
+        )
+    if stride is not None and stride < 1:
+        raise UsageProblem(f"--stride: {stride} is too small; the windows must move by at least 1.")
+    from nncli.builders.pool import build_pool
+
+    explain("pool", lambda ctx: build_pool(x, ctx, mode=mode, window=window, stride=stride), common)
