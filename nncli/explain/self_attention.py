@@ -57,9 +57,10 @@ def read_weight(text, option, rows, seed, cols=None):
     if not text:
         return random_ints(seed, (rows, cols or rows), -1, 2)
     W = require_dims(parse_matrix(text, option), option, (2,), "a matrix")
-    if W.shape[0] != rows or (cols is not None and W.shape[1] != cols):
-        want = f"{rows}×{cols}" if cols is not None else f"{rows} rows"
-        raise UsageProblem(f"{option}: got {W.shape[0]}×{W.shape[1]}, need {want} to match the d = {rows} of X.")
+    if W.shape[0] != rows:
+        raise UsageProblem(f"{option}: got {W.shape[0]}×{W.shape[1]}, need {rows} rows, one per column of X (d = {rows}).")
+    if cols is not None and W.shape[1] != cols:
+        raise UsageProblem(f"{option}: got {W.shape[0]}×{W.shape[1]}, need {rows}×{cols} (d×d).")
     return W
 
 
@@ -78,7 +79,7 @@ def command(tokens, dim, words, causal, input_text, wq, wk, wv, **common):
     X, word_list = read_tokens(tokens, dim, words, input_text, seed)
     d = X.shape[1]
     Wq = read_weight(wq, "--wq", d, seed + 1)
-    Wk = read_weight(wk, "--wk", d, seed + 2, cols=Wq.shape[1] if wq else None)
+    Wk = read_weight(wk, "--wk", d, seed + 2, cols=None if wk else Wq.shape[1])
     if Wk.shape[1] != Wq.shape[1]:
         raise UsageProblem(f"--wk: {Wk.shape[1]} columns but --wq has {Wq.shape[1]}; queries and keys need the same d_k.")
     Wv = read_weight(wv, "--wv", d, seed + 3)
