@@ -16,6 +16,7 @@ from nncli.trace import Bars, Diagram, Equation, Matrix, Plot, Row, Table, Text
 
 MAX_ROWS = 12
 MAX_COLS = 12
+FIT_WIDTH = 80  # a matrix shows no more columns than fit in this many characters
 BAR_WIDTH = 24
 PLOT_WIDTH = 33
 PLOT_HEIGHT = 9
@@ -103,6 +104,18 @@ def _heat_style(value: float, low: float, high: float) -> str:
     return f"black on rgb({rgb[0]},{rgb[1]},{rgb[2]})"
 
 
+def _fitting_columns(grid, rows, block, ctx, brackets: bool) -> int:
+    """How many columns (at most MAX_COLS) fit in FIT_WIDTH characters without squeezing
+    numbers, judged by the widest number in the shown rows."""
+    if grid.shape[1] <= 1:
+        return MAX_COLS
+    cell = max(len(ctx.n(v)) for v in grid[list(rows)].ravel()) + (2 if brackets else 0)
+    if block.col_labels is not None:
+        cell = max(cell, max(len(str(c)) for c in block.col_labels))
+    labels = max(len(str(r)) for r in block.row_labels) + 3 if block.row_labels is not None else 0
+    return max(1, min(MAX_COLS, (FIT_WIDTH - 1 - labels) // (cell + 3)))
+
+
 def matrix_renderable(block: Matrix, ctx):
     array = np.asarray(block.array, dtype=np.float64)
     if array.ndim == 0:
@@ -113,7 +126,8 @@ def matrix_renderable(block: Matrix, ctx):
     highlight = {idx if array.ndim == 2 else (0,) + idx for idx in block.highlight}
     dim = {idx if array.ndim == 2 else (0,) + idx for idx in block.dim}
     rows = _window(grid.shape[0], MAX_ROWS, [i for i, _ in highlight])
-    cols = _window(grid.shape[1], MAX_COLS, [j for _, j in highlight])
+    cols = _window(grid.shape[1], _fitting_columns(grid, rows, block, ctx, bool(highlight)),
+                   [j for _, j in highlight])
     finite = grid[np.isfinite(grid)]
     low, high = (finite.min(), finite.max()) if finite.size else (0.0, 0.0)
 
