@@ -1,0 +1,45 @@
+"""`nncli explain transformer`."""
+
+import click
+
+from nncli.explain.common import common_options, explain
+
+DEFAULT_WORDS = "the,cat,sat,on,a,mat"
+
+
+@click.command(name="transformer")
+@click.option("--tokens", type=click.IntRange(1, 32), default=3, show_default=True,
+              help="Number of input tokens T (the first T words of --words, repeated if needed).")
+@click.option("--dim", type=click.IntRange(1, 64), default=4, show_default=True,
+              help="Model width d.")
+@click.option("--heads", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Attention heads; must divide --dim.")
+@click.option("--ff", type=click.IntRange(1, 256), default=8, show_default=True,
+              help="Width d_ff of the feed-forward hidden layer.")
+@click.option("--words", "words_text", default=DEFAULT_WORDS, show_default=True, metavar="LIST",
+              help="The vocabulary, comma-separated (2 to 50 different words); the input sentence is its first words.")
+@common_options
+def command(tokens, dim, heads, ff, words_text, **common):
+    """One Transformer encoder layer on a tiny example (embedding + positional encoding,
+    multi-head self-attention, add & layer norm, feed-forward, add & layer norm), the
+    decoder's causal mask and encoder-decoder attention, and the softmax over the vocabulary
+    that picks the next word. Every weight is drawn with --seed."""
+    from nncli.errors import UsageProblem
+
+    if dim % heads:
+        raise UsageProblem(f"--heads {heads} does not divide --dim {dim}; pick a number of heads"
+                           f" that does (e.g. --heads 1 or --heads {dim}).")
+    vocab = [w.strip() for w in words_text.split(",")]
+    if any(not w for w in vocab):
+        raise UsageProblem(f'--words: "{words_text}" has an empty word; write words split by commas,'
+                           ' e.g. "the,cat,sat".')
+    if not 2 <= len(vocab) <= 50:
+        raise UsageProblem(f"--words: {len(vocab)} word(s) given; give between 2 and 50, split by commas.")
+    repeated = sorted({w for w in vocab if vocab.count(w) > 1})
+    if repeated:
+        raise UsageProblem(f'--words: "{repeated[0]}" appears more than once; each word of the vocabulary must differ.')
+    from nncli.builders.transformer import build_transformer, random_parameters
+
+    words = [vocab[i % len(vocab)] for i in range(tokens)]
+    X, params = random_parameters(common["seed"], tokens, dim, ff, len(vocab))
+    explain("transformer", lambda ctx: build_transformer(X, params, heads, words, vocab, ctx), common)
