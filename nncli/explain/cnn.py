@@ -1,0 +1,52 @@
+"""`nncli explain cnn`."""
+
+import click
+
+from nncli.explain.common import common_options, explain
+
+
+@click.command(name="cnn")
+@click.option("--input", "input_text", metavar="MATRIX",
+              help='The image: "0 1 1 0; 1 0 0 1; …" or a .npy/.csv/.txt file (default: a 6×6 cross).')
+@click.option("--kernel", "kernel_texts", metavar="MATRIX", multiple=True,
+              help="A square kernel; repeat for more (default: a vertical- and a horizontal-edge 3×3 kernel).")
+@click.option("--classes", type=click.IntRange(min=2, max=10), default=3, show_default=True,
+              help="Classes of the fully connected layer.")
+@click.option("--size", type=click.IntRange(min=4, max=64), default=None,
+              help="Use a random SIZE×SIZE image of 0s and 1s drawn with --seed.")
+@common_options
+def command(input_text, kernel_texts, classes, size, **common):
+    """A whole small CNN on one image: conv → ReLU → max pool → flatten → fully connected
+    → softmax, each stage with its shape and values; why convolution needs so few
+    parameters; how the receptive field grows."""
+    import numpy as np
+
+    from nncli.errors import UsageProblem
+    from nncli.inputs import parse_matrix, random_ints, require_dims
+
+    if input_text:
+        image = require_dims(parse_matrix(input_text, "--input"), "--input", (2,), "a matrix")
+    elif size:
+        image = random_ints(common["seed"], (size, size), 0, 2)
+    else:
+        from nncli.builders.cnn import DEFAULT_IMAGE
+
+        image = DEFAULT_IMAGE
+    kernels = None
+    if kernel_texts:
+        parsed = [require_dims(parse_matrix(k, "--kernel"), "--kernel", (2,), "a matrix") for k in kernel_texts]
+        for k in parsed:
+            if k.shape[0] != k.shape[1] or k.shape != parsed[0].shape:
+                raise UsageProblem(f"--kernel: got a {k.shape[0]}×{k.shape[1]} kernel; every kernel must be"
+                                   f" square and of one size ({parsed[0].shape[0]}×{parsed[0].shape[0]} here).")
+        kernels = np.stack(parsed)
+    side = 3 if kernels is None else kernels.shape[1]
+    if min(image.shape) < side + 1:
+        raise UsageProblem(
+            f"--input: a {image.shape[0]}×{image.shape[1]} image is too small for a {side}×{side} kernel"
+            f" and a 2×2 pool; give at least {side + 1}×{side + 1}."
+        )
+    from nncli.builders.cnn import build_cnn
+
+    explain("cnn", lambda ctx: build_cnn(image, ctx, kernels=kernels, classes=classes,
+                                         seed=common["seed"]), common)
