@@ -35,8 +35,9 @@ TEXTS = {
     # one score
     "score.title": "One score: how much “{wi}” looks at “{wj}”",
     "score.text": (
-        "Score (i, j) is the dot product of query i and key j, divided by √d_k. The dot product "
-        "of two random d_k-long vectors grows like √d_k; dividing keeps the scores moderate, "
+        "Score (i, j) is the dot product of query i and key j, divided by √d_k. For random "
+        "vectors of d_k entries, the typical size of a dot product grows like √d_k; dividing "
+        "keeps the scores moderate, "
         "so the softmax does not saturate to a single 1 with gradients near 0."
     ),
     "score.all": "The same for every pair gives the T×T score matrix S = Q·Kᵀ/√d_k (row: who looks, column: at whom):",
