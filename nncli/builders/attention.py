@@ -52,6 +52,16 @@ def sum_text(ctx, values) -> str:
     return text
 
 
+def vec_text(ctx, values) -> str:
+    """'[a, b, c]' (cut like terms_text)."""
+    values = list(values)
+    shown = values[:terms_shown(ctx, len(values))]
+    text = ", ".join(ctx.n(v) for v in shown)
+    if len(shown) < len(values):
+        text += ", " + shared_texts(ctx)("more.terms", count=numfmt.count(len(values) - len(shown)))
+    return f"[{text}]"
+
+
 def rows_shown(ctx, count: int) -> int:
     """How many of `count` token rows to write out in full."""
     return count if ctx.all_steps or count <= ROW_LIMIT else FEW_ROWS

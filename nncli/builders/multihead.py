@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from nncli.builders.attention import sub, terms_shown, terms_text
+from nncli.builders.attention import sub, terms_shown, terms_text, vec_text
 from nncli.builders.self_attention import token_labels, upper_cells
-from nncli.maths.attention import causal_mask, merge_heads, multi_head_attention, split_heads
+from nncli.maths.attention import causal_mask, merge_heads, multi_head_attention, softmax_parts, split_heads
 from nncli.trace import Equation, Matrix, Row, Step, Text, Trace
 
 HEAD_LIMIT = 4   # heads explained in full (and drawn side by side) unless --all-steps
@@ -81,6 +81,8 @@ def build_multihead(X, Wq, Wk, Wv, Wo, n_heads, ctx, words=None, causal=False, s
             continue
         scores = Qh[k] @ Kh[k].T / np.sqrt(dh)
         dot = Qh[k][i] @ Kh[k][j]
+        row = np.where(mask[i], scores[i], -np.inf) if causal else scores[i]
+        m, _, exps, total, probs = softmax_parts(row)
         steps.append(Step(columns(k, "head.title"), [
             Row([Matrix(f"Q{k}", Qh[k], label=f"Q{sub(k)}", row_labels=labels),
                  Matrix(f"K{k}", Kh[k], label=f"K{sub(k)}", row_labels=labels),
@@ -88,7 +90,10 @@ def build_multihead(X, Wq, Wk, Wv, Wo, n_heads, ctx, words=None, causal=False, s
             Text(t("head.text", dh=dh)),
             Equation(f"q{sub(i)}·k{sub(j)} = {terms_text(ctx, zip(Qh[k][i], Kh[k][j]))} = {ctx.n(dot)};"
                      f"   {ctx.n(dot)} / √{dh} = {ctx.n(scores[i, j])}"),
-            Text(t("head.softmax", k=sub(k))),
+            Text(t("head.softmax", k=sub(k), i=i)),
+            Equation(t("head.row.scores", scores=vec_text(ctx, row), m=ctx.n(m[0]))),
+            Equation(t("head.row.exps", exps=vec_text(ctx, exps), total=ctx.n(total[0]))),
+            Equation(t("head.row.weights", weights=vec_text(ctx, probs))),
             Row([Matrix(f"scores{k}", np.where(mask, scores, -np.inf) if causal else scores, highlight=[(i, j)],
                         dim=hidden, label=f"Q{sub(k)}·K{sub(k)}ᵀ/√{dh}" + (" + mask" if causal else ""),
                         row_labels=labels, col_labels=labels),

@@ -57,7 +57,13 @@ TEXTS = {
         "Self-attention on the slices, with d_k = d/h = {dh}, so the scores are divided by "
         "√{dh}. One score:"
     ),
-    "head.softmax": "Each row of scores through a softmax (as in the self-attention topic) gives this head's weights, and Z{k} = weights{k}·V{k}:",
+    "head.softmax": (
+        "Each row of scores through a softmax (written out in the self-attention topic) gives "
+        "this head's weights, and Z{k} = weights{k}·V{k}. Row {i}:"
+    ),
+    "head.row.scores": "s = {scores};   max = {m}",
+    "head.row.exps": "exp(s − max) = {exps};   sum = {total}",
+    "head.row.weights": "w = exp ÷ sum = {weights}",
     "more.title": "More heads",
     # side by side
     "side.title": "The heads' weights side by side",
