@@ -13,11 +13,21 @@ from nncli.lazy import LazyGroup
 COMMANDS = {
     "topics": "nncli.commands.topics:command",
     "explain": "nncli.explain:group",
+    "exercise": "nncli.commands.exercise:command",
+    "check": "nncli.commands.check:command",
+    "hint": "nncli.commands.hint:command",
+    "solution": "nncli.commands.solution:command",
+    "progress": "nncli.commands.progress:command",
 }
 
 SUMMARIES = {
     "topics": "List every topic in curriculum order.",
     "explain": "Show how one topic computes, step by step, with every number.",
+    "exercise": "Get an exercise file to fill in, and its task.",
+    "check": "Grade your exercise files with hidden tests.",
+    "hint": "Show the next hint for an exercise.",
+    "solution": "Show the reference solution of an exercise you passed.",
+    "progress": "Show your status, score and next step for every exercise.",
 }
 
 

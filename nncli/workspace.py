@@ -48,6 +48,18 @@ class Workspace:
         self.marker.mkdir(parents=True, exist_ok=True)
         return made
 
+    def command(self, arguments: str) -> str:
+        """"nncli ARGUMENTS", plus --workspace when nncli would not find this workspace from
+        the current folder by itself."""
+        import shlex
+
+        try:
+            found = locate(None).root.resolve() == self.root.resolve()
+        except OSError:
+            found = False
+        suffix = "" if found else f" --workspace {shlex.quote(str(self.root))}"
+        return f"nncli {arguments}{suffix}"
+
     def __repr__(self):
         return f"Workspace({str(self.root)!r}, how={self.how!r})"
 

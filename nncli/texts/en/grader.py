@@ -12,8 +12,11 @@ TEXTS = {
     "state.corrupt": "nncli: warning: the progress file could not be read; it was moved to {aside} and nncli starts afresh.",
     "state.corrupt_kept": "nncli: warning: the progress file {path} could not be read or moved aside; nothing will be recorded this time.",
 
+    "state.not_saved": "nncli: warning: could not save your progress to {path}: {reason}.",
+
     # exercise
     "exercise.unknown": "unknown exercise \"{name}\".{suggestion} See the list with 'nncli progress'.",
+    "exercise.not_a_file": "\"{path}\" is a folder, not a file; move it away and try again.",
     "exercise.written": "Wrote {path} from the template.",
     "exercise.exists": "Your file {path} is already there; it was left as it is (--reset starts afresh, keeping a backup).",
     "exercise.reset": "Kept your old file as {backup} and wrote a fresh template to {path}.",
@@ -30,6 +33,7 @@ TEXTS = {
     # check: usage
     "check.no_file": "there is no file for \"{name}\" in {workspace}; get one with 'nncli exercise {name}'.",
     "check.nothing": "No exercise files in {workspace} yet. Start with: nncli exercise {name}",
+    "check.junit_failed": "cannot write the JUnit file \"{path}\": {reason}.",
     "check.timeout_bad": "--timeout must be a positive number of seconds, not {value}.",
 
     # check: table
@@ -46,11 +50,11 @@ TEXTS = {
     "status.no_file": "no file yet",
     "check.score": "Score: {score} of {max_score} points. Seed {seed} (--seed {seed} repeats these cases).",
     "check.all_passed": "Everything checked passed.",
-    "check.next_fix": "Next: fix {name}.py, then run: nncli check {name}",
-    "check.next_start": "Next: start the next exercise with: nncli exercise {name}",
+    "check.next_fix": "Next: work on {name}.py, then run: {command}",
+    "check.next_start": "Next: start the next exercise with: {command}",
     "check.next_done": "Every exercise of the curriculum has passed. Well done.",
     "check.output_title": "Output of {name}.py",
-    "check.output_cut": "(output cut: it went over {limit} characters)",
+    "check.output_cut": "(output cut here: nncli keeps only the start of a long output)",
     "check.output_hidden": "Your file printed something; --verbose shows it.",
     "check.traceback": "Traceback (your file only):",
 
@@ -98,7 +102,7 @@ TEXTS = {
 
     # hint
     "hint.title": "Hint {number} of {count} for {name}:",
-    "hint.more": "Another hint: nncli hint {name} ({left} left).",
+    "hint.more": "Another hint: {command} ({left} left).",
     "hint.last": "That was the last hint; nncli solution {name} shows the reference once your file passes.",
     "hint.again": "(You have seen every hint; here they are again.)",
 

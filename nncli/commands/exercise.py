@@ -1,0 +1,131 @@
+"""`nncli exercise NAME`: hand the learner their file (never overwriting one), and say what to do."""
+
+import click
+
+
+@click.command()
+@click.argument("name")
+@click.option("--workspace", "workspace_option", metavar="DIR",
+              help="The folder of your exercise files (default: $NNCLI_WORKSPACE, the nearest "
+                   "folder upwards with a .nncli/ marker, else ./nncli-workspace).")
+@click.option("--reset", is_flag=True,
+              help="Start afresh from the template; your old file is kept in .nncli/backups/.")
+@click.option("--open", "open_editor", is_flag=True, help="Open the file in $VISUAL or $EDITOR.")
+def command(name, workspace_option, reset, open_editor):
+    """Write the exercise file NAME.py into your workspace and show the task."""
+    from nncli.catalogue import find_exercise
+    from nncli.exercise_files import template_path
+    from nncli.workspace import open_workspace
+
+    exercise = find_exercise(name)
+    workspace = open_workspace(workspace_option, create=True)
+    target = workspace.exercise_file(exercise.name)
+    template = template_path(exercise.name)
+    note = hand_out(workspace, target, template, reset)
+    show_task(exercise, workspace, target, template, note)
+    if open_editor:
+        open_in_editor(target)
+
+
+def hand_out(workspace, target, template, reset: bool) -> str:
+    """Write the template to `target` unless a file is there; with `reset`, back the old
+    file up first. Returns the sentence saying what happened."""
+    from nncli.errors import UsageProblem
+    from nncli.texts import Texts
+
+    t = Texts("grader")
+    if target.exists() and not target.is_file():
+        raise UsageProblem(t("exercise.not_a_file", path=target))
+    content = template.read_bytes()
+    if not target.exists():
+        try:
+            with open(target, "xb") as stream:      # "x": never replaces a file made meanwhile
+                stream.write(content)
+            return t("exercise.written", path=target)
+        except FileExistsError:
+            pass
+    if not reset:
+        return t("exercise.exists", path=target)
+    backup = _backup(workspace, target)
+    _write_atomically(target, content)
+    return t("exercise.reset", backup=backup, path=target)
+
+
+def _backup(workspace, target):
+    import shutil
+    import time
+
+    workspace.backups.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backup = workspace.backups / f"{target.stem}-{stamp}.py"
+    counter = 1
+    while backup.exists():
+        backup = workspace.backups / f"{target.stem}-{stamp}-{counter}.py"
+        counter += 1
+    shutil.copy2(target, backup)
+    return backup
+
+
+def _write_atomically(target, content: bytes) -> None:
+    import os
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def show_task(exercise, workspace, target, template, note: str) -> None:
+    from rich.text import Text
+
+    from nncli.console import stdout_console
+    from nncli.grader.signatures import signatures
+    from nncli.texts import Texts
+
+    t = Texts("grader")
+    texts = Texts("exercises")
+    console = stdout_console()
+    console.print(Text(t("exercise.title", name=exercise.name, title=texts(exercise.title_key)),
+                       style="bold"))
+    console.print()
+    console.print(Text(texts(exercise.task_key)))
+    console.print()
+    console.print(Text(t("exercise.signatures"), style="bold"))
+    declared = signatures(template)
+    for function in exercise.functions:
+        signature = declared.get(function.name)
+        line = Text("  ")
+        line.append(signature.text if signature else f"{function.name}(...)", style="cyan")
+        line.append("  " + t("exercise.points", points=function.points), style="dim")
+        console.print(line)
+        if signature and signature.summary:
+            console.print(Text("      " + signature.summary))
+    console.print()
+    console.print(Text(note))
+    console.print(Text(t("exercise.next", command=workspace.command(f"check {exercise.name}")),
+                       style="bold"))
+    console.print(Text(t("exercise.explain", topic=exercise.topic)))
+    console.print(Text(t("exercise.hint", name=exercise.name)))
+
+
+def open_in_editor(target) -> None:
+    import os
+
+    from nncli.texts import Texts
+
+    t = Texts("grader")
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        click.echo(t("exercise.no_editor", path=target), err=True)
+        return
+    try:
+        click.edit(filename=str(target), editor=editor)
+    except click.ClickException as error:
+        click.echo(t("exercise.editor_failed", editor=editor, reason=error.format_message(),
+                     path=target), err=True)

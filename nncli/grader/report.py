@@ -1,0 +1,188 @@
+"""Show a check: the rich table with what went wrong and what to do next, the --json object,
+and the --junit XML file. Input: a SessionResult (nncli/grader/results.py)."""
+
+import re
+
+STYLES = {"passed": "green", "failed": "red", "error": "bold red", "not_started": "yellow"}
+
+
+# ---------------------------------------------------------------- terminal
+
+def render(console, result, workspace, state, exercises, verbose=False) -> None:
+    """The table of every function checked, the problems in detail, the score, the next step.
+
+    exercises: the whole catalogue in order (for the next step); state: the State after this
+    check was recorded.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from nncli.texts import Texts
+
+    t = Texts("grader")
+    table = Table(title=t("check.title", workspace=workspace.root, seed=result.seed),
+                  title_justify="left")
+    for key in ("exercise", "function", "status", "points"):
+        table.add_column(t(f"check.col.{key}"), justify="right" if key == "points" else "left")
+    for number, exercise in enumerate(result.exercises):
+        if number:
+            table.add_section()
+        for row, test in enumerate(exercise.tests):
+            table.add_row(
+                Text(exercise.name, style="bold") if row == 0 else "",
+                test.name,
+                Text(t(f"status.{test.status}"), style=STYLES[test.status]),
+                f"{test.points}/{test.max_points}",
+            )
+    console.print(table)
+
+    printed_something = False
+    for exercise in result.exercises:
+        _render_details(console, t, exercise, verbose)
+        printed_something = printed_something or bool(exercise.output)
+    if printed_something and not verbose:
+        console.print(Text(t("check.output_hidden"), style="dim"))
+    console.print()
+    console.print(Text(t("check.score", score=result.score, max_score=result.max_score,
+                         seed=result.seed), style="bold"))
+    if result.passed:
+        console.print(Text(t("check.all_passed"), style="green"))
+    console.print(Text(next_step(result, workspace, state, exercises)))
+
+
+def _render_details(console, t, exercise, verbose) -> None:
+    from rich.text import Text
+
+    if exercise.problem:
+        console.print()
+        heading = Text(f"{exercise.name}.py: ", style="bold")
+        heading.append(t("status.error"), style=STYLES["error"])
+        console.print(heading)
+        console.print(Text(_indent(exercise.problem)))
+    for test in exercise.tests:
+        if test.status in ("passed", "not_started"):
+            continue
+        if exercise.problem and test.message == exercise.problem and not test.traceback:
+            continue
+        console.print()
+        heading = Text(f"{exercise.name}.{test.name}: ", style="bold")
+        heading.append(t(f"status.{test.status}"), style=STYLES[test.status])
+        console.print(heading)
+        console.print(Text(_indent(test.message)))
+        if test.traceback:
+            console.print(Text("  " + t("check.traceback"), style="dim"))
+            console.print(Text(_indent(test.traceback, "    "), style="dim"))
+    if verbose and exercise.output:
+        console.print()
+        console.print(Text(t("check.output_title", name=exercise.name), style="bold"))
+        console.print(Text(exercise.output.rstrip("\n")))
+        if exercise.output_truncated:
+            console.print(Text(t("check.output_cut"), style="dim"))
+
+
+def _indent(text: str, prefix: str = "  ") -> str:
+    return "\n".join(prefix + line for line in text.rstrip("\n").splitlines())
+
+
+def next_step(result, workspace, state, exercises) -> str:
+    """What to do next: fix the first checked exercise that did not pass; else go on with
+    the first exercise of the curriculum not passed yet; else say it is all done."""
+    from nncli.texts import Texts
+
+    t = Texts("grader")
+    if result is not None:
+        for exercise in result.exercises:
+            if exercise.status != "passed":
+                return t("check.next_fix", name=exercise.name,
+                         command=workspace.command(f"check {exercise.name}"))
+    for exercise in exercises:
+        if state.passed(exercise.name):
+            continue
+        if workspace.exercise_file(exercise.name).is_file():
+            return t("check.next_fix", name=exercise.name,
+                     command=workspace.command(f"check {exercise.name}"))
+        return t("check.next_start", name=exercise.name,
+                 command=workspace.command(f"exercise {exercise.name}"))
+    return t("check.next_done")
+
+
+# ---------------------------------------------------------------- JSON
+
+def to_json(result, version: str) -> dict:
+    """{"version", "seed", "exercises": [{"name", "status", "score", "max_score",
+    "tests": [{"name", "status", "message", "output"}]}]}. A test's output is what the
+    learner's traceback and file printed (the file's output is shared by its tests)."""
+    return {
+        "version": version,
+        "seed": result.seed,
+        "exercises": [
+            {
+                "name": exercise.name,
+                "status": exercise.status,
+                "score": exercise.score,
+                "max_score": exercise.max_score,
+                "tests": [
+                    {"name": test.name, "status": test.status, "message": test.message,
+                     "output": _test_output(test, exercise)}
+                    for test in exercise.tests
+                ],
+            }
+            for exercise in result.exercises
+        ],
+    }
+
+
+def _test_output(test, exercise) -> str:
+    parts = [p for p in (test.traceback, exercise.output) if p]
+    return "\n".join(p.rstrip("\n") for p in parts) + ("\n" if parts else "")
+
+
+# ---------------------------------------------------------------- JUnit
+
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Characters XML 1.0 cannot hold (a learner may print \\x00) become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def junit_tree(result):
+    """An ElementTree of <testsuites>, one <testsuite> per exercise, one <testcase> per function.
+    failed and not_started -> <failure>, error -> <error>; the seed is a property."""
+    import xml.etree.ElementTree as ET
+
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    root = ET.Element("testsuites", name="nncli")
+    for exercise in result.exercises:
+        failures = sum(t.status in ("failed", "not_started") for t in exercise.tests)
+        errors = sum(t.status == "error" for t in exercise.tests)
+        suite = ET.SubElement(root, "testsuite", name=exercise.name, tests=str(len(exercise.tests)),
+                              failures=str(failures), errors=str(errors), skipped="0",
+                              time=f"{exercise.elapsed:.3f}")
+        properties = ET.SubElement(suite, "properties")
+        ET.SubElement(properties, "property", name="seed", value=str(result.seed))
+        ET.SubElement(properties, "property", name="score",
+                      value=f"{exercise.score}/{exercise.max_score}")
+        for test in exercise.tests:
+            case = ET.SubElement(suite, "testcase", classname=f"nncli.{exercise.name}",
+                                 name=test.name)
+            if test.status != "passed":
+                tag = "error" if test.status == "error" else "failure"
+                text = test.message or test.status
+                element = ET.SubElement(case, tag, type=test.status,
+                                        message=_xml_text(text.splitlines()[0]))
+                element.text = _xml_text(text + ("\n\n" + test.traceback if test.traceback else ""))
+            if exercise.output:
+                ET.SubElement(case, "system-out").text = _xml_text(exercise.output)
+        totals["tests"] += len(exercise.tests)
+        totals["failures"] += failures
+        totals["errors"] += errors
+    for key, value in totals.items():
+        root.set(key, str(value))
+    return ET.ElementTree(root)
+
+
+def write_junit(result, path) -> None:
+    tree = junit_tree(result)
+    tree.write(str(path), encoding="utf-8", xml_declaration=True)
