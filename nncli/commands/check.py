@@ -1,0 +1,93 @@
+"""`nncli check [NAME...]`: grade the exercise files of the workspace with hidden cases."""
+
+import click
+
+
+def _positive(ctx, param, value):
+    if value is not None and not value > 0:
+        from nncli.texts import Texts
+
+        raise click.BadParameter(Texts("grader")("check.timeout_bad", value=value))
+    return value
+
+
+@click.command()
+@click.argument("names", nargs=-1, metavar="[NAME]...")
+@click.option("--workspace", "workspace_option", metavar="DIR",
+              help="The folder of your exercise files (default: $NNCLI_WORKSPACE, the nearest "
+                   "folder upwards with a .nncli/ marker, else ./nncli-workspace).")
+@click.option("--seed", type=click.IntRange(min=0),
+              help="Seed of the random cases (default: a new one each run, printed).")
+@click.option("--timeout", type=float, default=10.0, show_default=True, callback=_positive,
+              help="Seconds each file may run.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as one JSON object.")
+@click.option("--junit", "junit_path", type=click.Path(dir_okay=False, writable=True),
+              metavar="FILE", help="Also write the results as JUnit XML, for CI systems.")
+@click.option("--verbose", "-v", is_flag=True, help="Show what your files printed.")
+@click.pass_context
+def command(ctx, names, workspace_option, seed, timeout, as_json, junit_path, verbose):
+    """Grade the exercise files in your workspace (all of them, or those NAMEd).
+
+    Exit status: 0 when everything checked passed, 1 otherwise, 2 for usage errors.
+    """
+    from nncli.catalogue import EXERCISES, find_exercise
+    from nncli.errors import NncliError
+    from nncli.texts import Texts
+    from nncli.workspace import open_workspace
+
+    t = Texts("grader")
+    chosen = []
+    for name in names:
+        exercise = find_exercise(name)
+        if exercise not in chosen:
+            chosen.append(exercise)
+    workspace = open_workspace(workspace_option)
+    for exercise in chosen:
+        if not workspace.exercise_file(exercise.name).is_file():
+            raise NncliError(t("check.no_file", name=exercise.name, workspace=workspace.root))
+    if not names:
+        chosen = [e for e in EXERCISES if workspace.exercise_file(e.name).is_file()]
+    if seed is None:
+        import secrets
+
+        seed = secrets.randbelow(1_000_000)
+
+    import json
+
+    from nncli import __version__
+    from nncli.grader import report, session
+    from nncli.state import State
+
+    if not chosen:
+        if as_json:
+            click.echo(json.dumps({"version": __version__, "seed": seed, "exercises": []}))
+        click.echo(t("check.nothing", workspace=workspace.root,
+                     name=EXERCISES[0].name), err=as_json)
+        ctx.exit(1)
+
+    result = session.run(workspace, chosen, seed, timeout)
+
+    from nncli.commands.hint import warn_if_recovered
+
+    state = State.load(workspace.state_path)
+    warn_if_recovered(state)
+    for exercise in result.exercises:
+        state.record_check(exercise.name, exercise.status, exercise.score, exercise.max_score)
+    try:
+        state.save()
+    except OSError as error:
+        click.echo(t("state.not_saved", path=state.path, reason=error.strerror or error), err=True)
+
+    if junit_path:
+        try:
+            report.write_junit(result, junit_path)
+        except OSError as error:
+            raise NncliError(t("check.junit_failed", path=junit_path,
+                               reason=error.strerror or error), 2) from None
+    if as_json:
+        click.echo(json.dumps(report.to_json(result, __version__), indent=2))
+    else:
+        from nncli.console import stdout_console
+
+        report.render(stdout_console(), result, workspace, state, EXERCISES, verbose=verbose)
+    ctx.exit(0 if result.passed else 1)

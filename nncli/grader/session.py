@@ -1,0 +1,272 @@
+"""One `nncli check`: from the learner's files to a SessionResult.
+
+The order matters for safety and speed:
+  1. read every file's syntax tree (static.py): a syntax error or a forbidden import stops
+     that file here; a forbidden call stops that function;
+  2. make every case from the seed (inputs only);
+  3. start every learner process (sandbox.py forks them; they run in parallel);
+  4. only now compute the expected values, in this process, with the reference maths:
+     they never existed in memory a learner process could read;
+  5. wait for each process and judge each call (compare.py).
+"""
+
+import importlib
+import zlib
+
+from nncli.grader.results import ExerciseResult, SessionResult, TestResult
+
+
+def case_rng(seed: int, name: str):
+    """The random generator of one exercise's cases: the same seed gives the same cases whether
+    the exercise is checked alone or with others."""
+    import numpy as np
+
+    return np.random.default_rng([seed, zlib.crc32(name.encode())])
+
+
+def make_cases(exercise, seed: int) -> list:
+    module = importlib.import_module(exercise.cases_module)
+    return list(module.cases(case_rng(seed, exercise.name)))
+
+
+class _Plan:
+    """What is known about one file before and while its process runs."""
+
+    __slots__ = ("exercise", "path", "problem", "blocked", "cases", "handle", "expected")
+
+    def __init__(self, exercise, path):
+        self.exercise, self.path = exercise, path
+        self.problem = ""         # file-level: nothing runs
+        self.blocked = {}         # function name -> message (forbidden call): its cases do not run
+        self.cases = []
+        self.handle = None
+        self.expected = []        # per case: ("ok", value) or ("internal", message)
+
+
+def run(workspace, exercises, seed: int, timeout: float = 10.0) -> SessionResult:
+    """Check the files of `exercises` in `workspace` with the cases of `seed`."""
+    from nncli.grader import sandbox
+
+    plans = [_Plan(e, workspace.exercise_file(e.name)) for e in exercises]
+    for plan in plans:
+        plan.problem, plan.blocked = static_problems(plan.exercise, plan.path)
+    for plan in plans:
+        if not plan.problem:
+            plan.cases = make_cases(plan.exercise, seed)
+    for plan in plans:
+        calls = [(c.function, c.args, c.kwargs) for c in plan.cases if c.function not in plan.blocked]
+        if calls:
+            plan.handle = sandbox.start(str(plan.path), calls, timeout=timeout)
+    for plan in plans:
+        plan.expected = [_expected(case) for case in plan.cases]
+    return SessionResult(seed, [_judge(plan, seed, timeout) for plan in plans])
+
+
+def _expected(case):
+    import numpy as np
+
+    try:
+        value = case.expected(*case.args, **case.kwargs)
+    except Exception as error:  # noqa: BLE001 - a bug of ours, reported per case, not a crash
+        return ("internal", f"{type(error).__name__}: {error}")
+    if isinstance(value, (tuple, list)):
+        return ("ok", tuple(np.asarray(v) for v in value))
+    return ("ok", np.asarray(value))
+
+
+# ---------------------------------------------------------------- static analysis
+
+def static_problems(exercise, path):
+    """(file problem text or "", {function: problem text}) from the file's syntax tree."""
+    from nncli.catalogue import FORBIDDEN_MODULES
+    from nncli.grader import static
+    from nncli.texts import Texts
+
+    t = Texts("grader")
+    forbidden = {f.name: f.forbidden for f in exercise.functions}
+    report = static.analyse(path, FORBIDDEN_MODULES, forbidden)
+    if report.syntax_error is not None:
+        error = report.syntax_error
+        return t("check.file.syntax", name=exercise.name, line=error.line, message=error.message), {}
+    if report.forbidden_imports:
+        found = report.forbidden_imports[0]
+        why = t("why.nncli" if found.module.split(".")[0] in ("nncli", "solutions") else "why.module")
+        return t("check.file.forbidden_import", name=exercise.name, module=found.module,
+                 line=found.line, why=why), {}
+    blocked = {}
+    for found in report.forbidden_calls:
+        if found.function in forbidden and found.function not in blocked:
+            blocked[found.function] = t("check.file.forbidden_call", function=found.function,
+                                        call=found.call, line=found.line, why=t("why.call"))
+    return "", blocked
+
+
+# ---------------------------------------------------------------- verdicts
+
+def _judge(plan, seed, timeout) -> ExerciseResult:
+    from nncli.texts import Texts
+
+    t = Texts("grader")
+    exercise = plan.exercise
+    if plan.problem:
+        tests = [TestResult(f.name, "error", 0, f.points, plan.problem) for f in exercise.functions]
+        return ExerciseResult(exercise.name, tests, problem=plan.problem)
+    file_run = plan.handle.wait() if plan.handle is not None else None
+    problem, not_run = _file_problem(exercise, file_run, timeout, t)
+    outcomes = iter(file_run.outcomes if file_run is not None else ())
+    names = _parameter_names(exercise)
+    by_function = {f.name: [] for f in exercise.functions}
+    for case, expected in zip(plan.cases, plan.expected):
+        if case.function in plan.blocked:
+            continue
+        outcome = next(outcomes, None)
+        by_function.setdefault(case.function, []).append((case, outcome, expected))
+    tests = []
+    for function in exercise.functions:
+        if function.name in plan.blocked:
+            tests.append(TestResult(function.name, "error", 0, function.points,
+                                    plan.blocked[function.name]))
+            continue
+        if file_run is not None and file_run.load_error:
+            tests.append(TestResult(function.name, "error", 0, function.points, problem))
+            continue
+        tests.append(_judge_function(function, by_function.get(function.name, []),
+                                     names.get(function.name, ()), not_run, seed, t))
+    output, truncated, elapsed = "", False, 0.0
+    if file_run is not None:
+        output = (file_run.stdout or "") + (file_run.stderr or "")
+        truncated, elapsed = bool(file_run.output_truncated), file_run.elapsed
+    return ExerciseResult(exercise.name, tests, problem=problem, output=output,
+                          output_truncated=truncated, elapsed=elapsed)
+
+
+def _file_problem(exercise, file_run, timeout, t):
+    """(file-level problem text, Finding for calls that did not run)."""
+    from nncli.grader.compare import Finding
+
+    if file_run is None:
+        return "", None
+    if file_run.load_error:
+        text = t("check.file.load_error", name=exercise.name, message=file_run.load_error)
+        return text, Finding("file", text=text)
+    if file_run.timed_out:
+        text = t("check.file.timeout", name=exercise.name, timeout=f"{timeout:g}")
+        return text, Finding("file", text=text)
+    if file_run.crashed:
+        text = t("check.file.crashed", name=exercise.name, reason=file_run.crashed)
+        return text, Finding("file", text=text)
+    return "", None
+
+
+def _parameter_names(exercise) -> dict:
+    from nncli.exercise_files import template_path
+    from nncli.grader.signatures import signatures
+
+    try:
+        return {name: s.parameters for name, s in signatures(template_path(exercise.name)).items()}
+    except (OSError, SyntaxError):
+        return {}
+
+
+def _judge_function(function, runs, names, not_run, seed, t) -> TestResult:
+    """All cases of one function: passed only when every case passed."""
+    from nncli.grader.compare import CaseVerdict, Finding, judge_case
+
+    verdicts = []
+    for case, outcome, (kind, expected) in runs:
+        if kind == "internal":
+            verdict = CaseVerdict("error", Finding("file", text=t(
+                "check.file.internal", label=case.label, error=expected)))
+        elif outcome is None:
+            verdict = CaseVerdict("error", not_run or Finding("not_run"))
+        else:
+            verdict = judge_case(case, outcome, expected, names, file_problem=not_run)
+        verdicts.append((case, outcome, verdict))
+    total = len(verdicts)
+    statuses = [v.status for _, _, v in verdicts]
+    if total and all(s == "not_started" for s in statuses):
+        return TestResult(function.name, "not_started", 0, function.points,
+                          t("check.not_started"), cases=total)
+    if total and all(s == "passed" for s in statuses):
+        return TestResult(function.name, "passed", function.points, function.points,
+                          t("check.passed_cases", count=total), cases=total)
+    if not total:
+        return TestResult(function.name, "error", 0, function.points,
+                          not_run_text(not_run, t), cases=0)
+    failing = [(c, o, v) for c, o, v in verdicts if v.status != "passed"]
+    stubbed = [(c, o, v) for c, o, v in failing if v.status == "not_started"]
+    judged = [(c, o, v) for c, o, v in failing if v.status != "not_started"]
+    if not judged:
+        case = stubbed[0][0]
+        return TestResult(function.name, "failed", 0, function.points,
+                          t("check.partly_stubbed", label=case.label,
+                            inputs=describe_inputs(case, names)), cases=total)
+    case, outcome, verdict = next(((c, o, v) for c, o, v in judged if v.mistake), judged[0])
+    status = "error" if verdict.status == "error" else "failed"
+    lines = [t("check.case", label=case.label, inputs=describe_inputs(case, names), seed=seed,
+               failed=len(failing), total=total)]
+    lines.append(finding_text(verdict.finding, t))
+    if verdict.mistake:
+        lines.append(t("check.mistake", text=mistake_text(verdict.mistake)))
+    traceback = (getattr(outcome, "traceback", None) or "") if verdict.status == "error" else ""
+    return TestResult(function.name, status, 0, function.points, "\n".join(lines),
+                      traceback=traceback, cases=total)
+
+
+def not_run_text(finding, t) -> str:
+    return finding_text(finding or _not_run(), t)
+
+
+def _not_run():
+    from nncli.grader.compare import Finding
+
+    return Finding("not_run")
+
+
+def finding_text(finding, t) -> str:
+    """The sentence of a compare.Finding (with its shape hint and tuple item when present)."""
+    if finding.key == "file":
+        return finding.values["text"]
+    values = dict(finding.values)
+    text = t(f"compare.{finding.key}", **values)
+    if finding.key == "shape" and values.get("hint"):
+        text += " " + t(f"compare.shape.{values['hint']}")
+    if "item" in values and finding.key not in ("tuple_length",):
+        text = t("check.case_item", item=values["item"], count=values["count"]) + text
+    return text
+
+
+def mistake_text(key: str) -> str:
+    """The sentence of a Mistake key: in the "mistakes" texts, else the grader's."""
+    from nncli.texts import Texts
+
+    for module in ("mistakes", "grader"):
+        texts = Texts(module)
+        if texts.has(key):
+            return texts(key)
+    return key.replace("_", " ")
+
+
+def describe_inputs(case, names=()) -> str:
+    """"x (2, 3, 5, 5), w (4, 3, 3, 3), b None, stride 2": each input by name, arrays by shape."""
+    parts = []
+    for position, value in enumerate(case.args):
+        name = names[position] if position < len(names) else f"argument {position + 1}"
+        parts.append(f"{name} {_value_text(value)}")
+    for name, value in case.kwargs.items():
+        parts.append(f"{name} {_value_text(value)}")
+    return ", ".join(parts)
+
+
+def _value_text(value) -> str:
+    import numpy as np
+
+    from nncli.grader.compare import shape_text
+
+    if isinstance(value, np.ndarray):
+        return shape_text(value.shape) + (" bool" if value.dtype == bool else "")
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k} {_value_text(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return repr(value)
