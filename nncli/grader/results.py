@@ -11,6 +11,7 @@ class TestResult:
     the case; "" when passed), traceback (the learner's, trimmed to their file, or "")."""
 
     __slots__ = ("name", "status", "points", "max_points", "message", "traceback", "cases")
+    __test__ = False  # not a pytest test class
 
     def __init__(self, name, status, points, max_points, message="", traceback="", cases=0):
         self.name = name
