@@ -92,7 +92,7 @@ def build_cnn(image, ctx, kernels=None, classes=3, seed=0) -> Trace:
     ]))
     zeroed = int(np.sum(s["conv"] < 0))
     steps.append(Step(t("relu.title", shape=shape(s["relu"])), [
-        Text(t("relu.text", zeroed=zeroed, total=s["conv"].size)), per_map("relu", s["relu"])]))
+        Text(t("relu.text", zeroed=f"{zeroed:,}", total=f"{s['conv'].size:,}")), per_map("relu", s["relu"])]))
     # the worked window: the one with the largest pooled value (the first such, row-major)
     pf, pi, pj = np.unravel_index(int(np.argmax(s["pool"])), s["pool"].shape)
     window = s["relu"][pf, pi * POOL:(pi + 1) * POOL, pj * POOL:(pj + 1) * POOL].ravel()

@@ -157,7 +157,8 @@ def _deep_step(x, W, bias, W2, b2, activation, ctx) -> Step:
     one = dense(x[None, :], W @ W2, bias @ W2 + b2)[0]
     bent = dense(f(dense(x[None, :], W, bias)), W2, b2)[0]
     return Step(t("deep.title"), [
-        Text(t("deep.text", d=D, m=M)),
+        Text(t("deep.lift", d=D, m=M) if M > D else t("deep.squeeze", d=D, m=M, more=D + 1)),
+        Text(t("deep.text")),
         Diagram([t("deep.diagram", d=D, m=M, k=SECOND_LAYER, act=name)]),
         Equation(t("deep.collapse")),
         Text(t("deep.numbers", m=M, k=SECOND_LAYER, two=ctx.vec(two), one=ctx.vec(one),

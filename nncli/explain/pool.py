@@ -13,7 +13,7 @@ DEFAULT_INPUT = "1 3 2 1; 3 2 0 4; 5 6 1 2; 1 2 7 8"
 @click.option("--input", "input_text", metavar="MATRIX",
               help='The input map: "1 2; 3 4" or a .npy/.csv/.txt file.')
 @click.option("--window", type=int, default=2, show_default=True, help="Window side K (K×K).")
-@click.option("--stride", type=int, default=None, help="Step between windows  [default: the window]")
+@click.option("--stride", type=int, default=None, help="Step between windows.  [default: the window]")
 @click.option("--size", type=click.IntRange(min=1, max=512), default=None,
               help="Use a random SIZE×SIZE input drawn with --seed.")
 @common_options

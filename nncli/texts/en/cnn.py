@@ -36,18 +36,18 @@ TEXTS = {
     "pool.title": "Max pooling {p}×{p}: → {shape}",
     "pool.text": (
         "Each {p}×{p} window of each map keeps its largest value (stride {p}): "
-        "⌊({h} − {p}) / {p}⌋ + 1 = {oh} rows, {ow} columns. `nncli explain pool` shows it "
+        "⌊({h} − {p}) / {p}⌋ + 1 = {oh} row(s), {ow} column(s). `nncli explain pool` shows it "
         "window by window."
     ),
     "pool.example": "pool[{f}][{i}, {j}] = max({values}) = {value}",
-    "flat.title": "Flatten: {shape} → {n} numbers",
+    "flat.title": "Flatten: {shape} → {n} number(s)",
     "flat.text": (
         "The fully connected layer wants one vector, so the maps are read out one after the "
         "other, each row by row (as torch.flatten does): map 0 gives entries 0–{end0}."
     ),
-    "fc.title": "Fully connected: {n} numbers → {c} scores",
+    "fc.title": "Fully connected: {n} number(s) → {c} scores",
     "fc.text": (
-        "Every one of the {n} numbers is connected to every class: logits = flat @ W + b with "
+        "Each of the {n} number(s) is connected to every class: logits = flat @ W + b with "
         "W of shape {n}×{c}. The weights were drawn at random (--seed): this network is not "
         "trained, so its answer means nothing yet. Training would adjust the kernels, W and b."
     ),

@@ -33,7 +33,7 @@ TEXTS = {
     "act.compare": "The same z through each activation:",
     "col.f": "activation",
     "col.y": "y = f(z)",
-    "layer.title": "A layer: {m} neurons side by side, x @ W + b",
+    "layer.title": "A layer: {m} neuron(s) side by side, x @ W + b",
     "layer.text": (
         "A layer is several neurons reading the same inputs, each with its own weights and "
         "bias. Put each neuron's weights in one column of a matrix W and the biases in a "
@@ -50,9 +50,16 @@ TEXTS = {
     "layer.z": "z = x @ W + b",
     "layer.y": "y = f(z)",
     "deep.title": "More neurons, more layers",
-    "deep.text": (
+    "deep.lift": (
         "More neurons give each example more coordinates: this layer re-describes {d} input "
-        "number(s) as {m}, lifting the data into a space where it can be easier to separate. "
+        "number(s) as {m}, lifting the data into a space where it can be easier to separate."
+    ),
+    "deep.squeeze": (
+        "More neurons give each example more coordinates. This layer has {m} neuron(s) for {d} "
+        "input(s), so it adds no dimensions; try --neurons {more} to lift the data into more "
+        "dimensions, where it can be easier to separate."
+    ),
+    "deep.text": (
         "More layers add more non-linear steps, one activation each, so the network can bend "
         "its borders further. The activation is what makes depth worth having: without it, "
         "two layers are just one."
@@ -63,7 +70,7 @@ TEXTS = {
         "Here {act} changed nothing: every z of the first layer lies where {act} is a straight "
         "line (z ≥ 0 for ReLU). Inputs that give a negative z would show the bend."
     ),
-    "deep.diagram": "x ({d}) → [{m} neurons, {act}] → ({m}) → [{k} neurons] → ({k})",
+    "deep.diagram": "x ({d}) → [{m} neuron(s), {act}] → ({m}) → [{k} neurons] → ({k})",
     "xor.title": "Why a hidden layer helps: XOR",
     "xor.text": (
         "XOR outputs 1 when exactly one of two inputs is 1. No single perceptron can do it: "
