@@ -84,6 +84,18 @@ def test_builder_order_demo(seed):
     assert np.abs(fixed["out"][0] - fixed["out swapped"][2]).max() > 1e-3
 
 
+@pytest.mark.parametrize("T,d", [(1, 1), (2, 1), (1, 2), (2, 3)])
+def test_tiny_sizes_build(T, d):
+    trace = build_positional(T, d, demo_embeddings(0, d), Context("positional"))
+    np.testing.assert_allclose(trace.outputs["pe"], loop_pe(T, d), rtol=1e-12, atol=1e-14)
+    for step in trace.steps:   # entries worked by hand name only positions and columns that exist
+        for block in step.blocks:
+            text = getattr(block, "text", "")
+            if text.startswith("Position "):
+                p, c = (int(w.strip(",")) for w in text.split()[1:4:2])
+                assert p < T and c < d, text
+
+
 def test_cli_default_and_json(run):
     result = run("explain", "positional")
     assert result.code == 0, result.stderr

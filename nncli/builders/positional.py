@@ -35,7 +35,7 @@ def hand_entries(T, d):
     wanted = [(1, 0), (1, 1), (min(2, T - 1), min(2, d - 1)), (T - 1, max(0, d - 2))]
     seen = []
     for p, c in wanted:
-        if (p, c) not in seen:
+        if (p, c) not in seen and p < T and c < d:
             seen.append((p, c))
     return seen
 
@@ -89,7 +89,7 @@ def build_positional(T, d, embeddings, ctx) -> Trace:
     ]))
 
     steps.append(_fix_step(embeddings, ctx))
-    if T >= 2:
+    if T >= 2 and d >= 2:
         steps.append(_distance_step(pe, T, d, ctx))
     return Trace("positional", {"tokens": T, "dim": d}, {"embeddings": embeddings}, steps,
                  {"pe": pe}, title=t("title", T=T, d=d))
@@ -154,7 +154,7 @@ def _distance_step(pe, T, d, ctx):
         Text(t("dist.text")),
         Matrix("PE·PEᵀ", dots, heat=True, label=t("dist.matrix"),
                row_labels=[str(p) for p in range(T)], col_labels=[str(p) for p in range(T)]),
-        Text(t("dist.diagonals")),
+        Text(t("dist.diagonals", diag=ctx.n(dots[0, 0]))),
         Table([t("dist.col.pair"), t("dist.col.dot")], rows),
         Equation("PE(p)·PE(p+k) = Σᵢ [sin(p·ωᵢ)·sin((p+k)·ωᵢ) + cos(p·ωᵢ)·cos((p+k)·ωᵢ)]"),
         Equation("              = Σᵢ cos(k·ωᵢ)"),

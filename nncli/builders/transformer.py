@@ -72,7 +72,7 @@ def build_transformer(X, params, n_heads, words, vocab, ctx) -> Trace:
             continue
         scores = Qh[h] @ Kh[h].T / np.sqrt(dh)
         j = 1 if T > 1 else 0
-        dot = " + ".join(f"{ctx.term(a)}×{ctx.term(b)}" for a, b in zip(Qh[h, 0], Kh[h, j]))
+        dot = _sum_text([f"{ctx.term(a)}×{ctx.term(b)}" for a, b in zip(Qh[h, 0], Kh[h, j])], ctx)
         steps.append(Step(t("head.title", h=h, c0=h * dh, c1=(h + 1) * dh - 1), [
             Text(t("head.text", h=h, c0=h * dh, c1=(h + 1) * dh - 1, dh=dh)),
             Equation(f"score[0, {j}] = ({dot}) / √{dh} = {ctx.n(scores[0, j])}"),

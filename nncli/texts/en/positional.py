@@ -31,7 +31,7 @@ TEXTS = {
         "column 2i+1 a cosine of the same angle pos/10000^(2i/d)."
     ),
     "formula.pairs": (
-        "With d = {d} there are {pairs} pair(s). Pair i turns by 1/10000^(2i/d) radians per "
+        "With d = {d} there are {pairs} angle(s), one per pair. Pair i turns by 1/10000^(2i/d) radians per "
         "position, so its wave repeats every 2π·10000^(2i/d) positions:"
     ),
     "formula.more_pairs": "… and {count} more pairs, each slower than the last.",
@@ -74,9 +74,12 @@ TEXTS = {
     "dist.text": "The dot product PE(p)·PE(q) of every pair of positions:",
     "dist.matrix": "PE(p)·PE(q)",
     "dist.diagonals": (
-        "The diagonal is the largest (a position is most like itself) and values fall as "
-        "positions move apart. Along each diagonal the values are the same: PE(p)·PE(p+k) "
-        "depends only on the distance k, not on where p is. For k = 1:"
+        "Every row has the same length (each sin/cos pair adds sin² + cos² = 1), so the "
+        "diagonal, a position with itself ({diag}), is the largest value. Away from it the "
+        "values mostly fall as positions move apart; not strictly, because the fastest pair "
+        "comes round again after about 6 positions, while the slower pairs keep distant "
+        "positions apart. Along each diagonal the values are the same: PE(p)·PE(p+k) depends "
+        "only on the distance k, not on where p is. For k = 1:"
     ),
     "dist.col.pair": "pair",
     "dist.col.dot": "dot product",
@@ -88,6 +91,7 @@ TEXTS = {
     ),
     "dist.odd": (
         "With an odd d the last lone sine column adds sin(p·ω)·sin((p+k)·ω), which does "
-        "depend on p, so the table above drifts slightly from the sum of cosines."
+        "depend on p, so the rows' lengths differ a little and the table drifts slightly "
+        "from the sum of cosines."
     ),
 }
