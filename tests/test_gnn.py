@@ -146,3 +146,18 @@ def test_cli_big_graph_bounded_and_export(run, tmp_path):
     path = tmp_path / "gnn.txt"
     assert run("explain", "gnn", "--export", str(path)).code == 0
     assert "Message passing at node 0" in path.read_text()
+
+
+def test_worked_sums_agree_with_the_matrices():
+    from nncli.trace import Equation, iter_blocks
+
+    ctx = Context("gnn")
+    A = adjacency([(0, 1), (1, 2), (1, 3), (2, 3)], 4)
+    X = np.array([[1.0, 2], [0, -1], [3, 1], [-2, 0]])
+    trace = build_gnn(A, X, np.eye(2), ctx)
+    equations = [b.text for s in trace.steps for b in iter_blocks(s.blocks) if isinstance(b, Equation)]
+    H = loop_a_hat(A.tolist()) @ X
+    results = [e for e in equations if e.startswith("     = ")]
+    assert results == ["     = " + ctx.vec(H[i]) for i in range(4)]
+    # degrees with self-loops 2, 4, 3, 3: node 0's edge to node 1 is 1/√(2×4) = 0.354
+    assert "Â[0, 1] = 1/√(d0·d1) = 1/√(2×4) = 0.354" in equations

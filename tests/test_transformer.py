@@ -178,3 +178,29 @@ def test_export_txt(run, tmp_path):
     path = tmp_path / "t.txt"
     assert run("explain", "transformer", "--export", str(path)).code == 0
     assert "Add and layer norm" in path.read_text()
+
+
+def test_worked_numbers_agree_with_the_matrices():
+    """The numbers written out in the text (one score, one layer-norm row, one softmax) are
+    the ones in the matrices and outputs."""
+    from nncli.maths.transformer import layer_norm as ln
+    from nncli.trace import Equation, iter_blocks
+
+    ctx = Context("transformer")
+    X, p = random_parameters(0, 3, 4, 8, 6)
+    trace = build_transformer(X, p, 2, ["the", "cat", "sat"], ["the", "cat", "sat", "on", "a", "mat"], ctx)
+    equations = [b.text for s in trace.steps for b in iter_blocks(s.blocks) if isinstance(b, Equation)]
+    X0 = X + positional_encoding(3, 4)
+    Q, K = X0 @ p["Wq"], X0 @ p["Wk"]
+    score = Q[0, :2] @ K[1, :2] / math.sqrt(2)
+    assert any(e.startswith("score[0, 1]") and e.endswith("= " + ctx.n(score)) for e in equations)
+    from nncli.maths.attention import multi_head_attention
+
+    attn, _ = multi_head_attention(X0[None], p["Wq"], p["Wk"], p["Wv"], p["Wo"], 2)
+    row = X0[0] + attn[0, 0]
+    assert f"μ = ({' + '.join(ctx.term(v) for v in row)}) / 4 = {ctx.n(row.mean())}" in equations
+    assert f"σ² = ({' + '.join(ctx.n((v - row.mean()) ** 2) for v in row)}) / 4 = {ctx.n(row.var())}" in equations
+    assert "  = " + ctx.vec(ln(row, p["gamma1"], p["beta1"])) in equations
+    logits = trace.outputs["encoder_output"][2] @ p["W_vocab"] + p["b_vocab"]
+    exps = np.exp(logits - logits.max())
+    assert any(e.startswith("sum = ") and e.endswith("= " + ctx.n(exps.sum())) for e in equations)
