@@ -62,6 +62,8 @@ def describe(value) -> str:
     try:
         if value is None:
             return "None"
+        if isinstance(value, np.generic):  # before float: np.float64 is a float
+            return f"a NumPy scalar of dtype {value.dtype}"
         if isinstance(value, bool):
             return "a bool"
         if isinstance(value, int):
@@ -70,8 +72,6 @@ def describe(value) -> str:
             return "a float"
         if isinstance(value, np.ndarray):
             return f"an array of dtype {value.dtype}"
-        if isinstance(value, np.generic):
-            return f"a NumPy scalar of dtype {value.dtype}"
         if isinstance(value, list):
             return f"a list of {_plural(len(value), 'item')}"
         if isinstance(value, tuple):

@@ -1,0 +1,4 @@
+"""A syntax error on line 4."""
+
+def relu(x)
+    return x

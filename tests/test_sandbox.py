@@ -1,0 +1,305 @@
+"""The sandbox runs hostile learner files (tests/hostile/) without hanging, crashing or being
+fooled. Timeouts are short (1 s) so the suite stays fast; the files that need a timeout run
+in parallel in one test."""
+
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nncli.grader import sandbox
+from nncli.grader.sandbox import Unsupported
+
+HOSTILE = Path(__file__).parent / "hostile"
+MiB = 1 << 20
+
+
+def run(name, calls, **limits):
+    limits.setdefault("timeout", 5.0)
+    return sandbox.start(HOSTILE / f"{name}.py", calls, **limits).wait()
+
+
+def x3():
+    return np.array([-1.5, 0.0, 2.25])
+
+
+def no_learner_processes_left(marker):
+    """No process with `marker` in its command line, and no zombie child of ours."""
+    me = os.getpid()
+    left = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/cmdline", "rb") as f:
+                cmdline = f.read()
+            with open(f"/proc/{name}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        state, ppid = stat[stat.rfind(b")") + 2:].split()[:2]
+        if marker.encode() in cmdline or (state == b"Z" and int(ppid) == me):
+            left.append((name, cmdline, state))
+    return left
+
+
+# ---- a correct file ---------------------------------------------------------------------
+
+def test_correct_file_returns_numpys_values():
+    rng = np.random.default_rng(4)
+    x = rng.normal(size=(3, 4)) * 1000
+    W, b = rng.normal(size=(4, 5)), rng.normal(size=5)
+    Q, K = rng.normal(size=(2, 3, 4)), rng.normal(size=(2, 5, 4))
+    mask = rng.random((3, 5)) > 0.3
+    mask[:, 0] = True
+    params = {"W": W, "b": b}
+    calls = [("relu", (x,), {}), ("softmax", (x,), {"axis": 0}), ("dense", (x, W, b), {}),
+             ("attention_weights", (Q, K), {"mask": mask}), ("layer_params", (x, params), {}),
+             ("stub", (x,), {}), ("absent", (x,), {})]
+    result = run("correct", calls)
+    assert result.load_error is None and result.crashed is None and not result.timed_out
+    assert result.loaded
+    relu, softmax, dense, attention, layer, stub, absent = result.outcomes
+    # Independent formulations of the same numbers.
+    np.testing.assert_array_equal(relu.value, np.where(x > 0, x, 0.0), err_msg="relu of x")
+    e = np.exp(x - x.max(axis=0))
+    np.testing.assert_allclose(softmax.value, e / e.sum(axis=0), rtol=1e-12, atol=0,
+                               err_msg="softmax over axis 0 of x")
+    np.testing.assert_allclose(dense.value, np.einsum("nd,dm->nm", x, W) + b, rtol=1e-12,
+                               atol=1e-12, err_msg="dense(x, W, b)")
+    scores, weights = attention.value
+    expected = np.einsum("btd,bsd->bts", Q, K) / 2.0
+    np.testing.assert_allclose(scores, np.where(mask, expected, -np.inf), rtol=1e-12)
+    assert np.all(weights[:, ~mask] == 0) and np.allclose(weights.sum(-1), 1, rtol=1e-12)
+    np.testing.assert_allclose(layer.value, x @ W + b, rtol=1e-12, atol=1e-12)
+    assert relu.value.dtype == np.float64 and relu.value.shape == (3, 4)
+    assert stub.status == "not_implemented" and "write this" in stub.error
+    assert absent.status == "missing"
+    # Unchanged arguments come back as the very objects passed in.
+    assert dense.args_after[0] is x and dense.args_after[1] is W
+    assert layer.args_after[1] is params and attention.kwargs_after["mask"] is mask
+
+
+def test_start_returns_at_once_and_files_run_in_parallel():
+    x = x3()
+    began = time.monotonic()
+    handles = [sandbox.start(HOSTILE / "correct.py", [("relu", (x,), {})]) for _ in range(10)]
+    started = time.monotonic() - began
+    runs = sandbox.wait_all(handles)
+    total = time.monotonic() - began
+    assert all(r.outcomes[0].status == "returned" for r in runs)
+    assert all(np.array_equal(r.outcomes[0].value, np.maximum(x, 0)) for r in runs)
+    print(f"\n10 trivial files: start {started * 1000:.1f} ms, start+wait {total * 1000:.1f} ms")
+    assert total < 3.0
+
+
+# ---- time, exits and crashes ----------------------------------------------------------
+
+def test_infinite_loops_time_out_even_ignoring_sigterm():
+    x = x3()
+    began = time.monotonic()
+    loop = sandbox.start(HOSTILE / "loop.py", [("relu", (x,), {})] * 2, timeout=1.0)
+    at_import = sandbox.start(HOSTILE / "loop_at_import.py", [("relu", (x,), {})],
+                              timeout=1.0)
+    fine = sandbox.start(HOSTILE / "correct.py", [("relu", (x,), {})], timeout=1.0)
+    for result in (loop.wait(), at_import.wait()):
+        assert result.timed_out and result.crashed is None
+        assert [o.status for o in result.outcomes] == ["not_run"] * len(result.outcomes)
+        assert 1.0 <= result.elapsed < 2.0
+    assert not at_import.wait().loaded and loop.wait().loaded
+    assert fine.wait().outcomes[0].status == "returned" and not fine.wait().timed_out
+    assert time.monotonic() - began < 2.0
+
+
+def test_sys_exit_at_import_is_a_load_error():
+    result = run("exit_at_import", [("relu", (x3(),), {})])
+    assert result.load_error.splitlines()[0] == "called sys.exit(3)"
+    assert result.outcomes[0].status == "not_run" and not result.loaded
+
+
+def test_os_exit_at_import_ends_the_process():
+    result = run("os_exit_at_import", [("relu", (x3(),), {})])
+    assert result.crashed == "exited with status 5" and result.exit_status == 5
+    assert "while the file was loading" in result.load_error
+
+
+def test_exits_at_call_time():
+    x = x3()
+    result = run("exits", [("calls_sys_exit", (x,), {}), ("fine", (x,), {}),
+                           ("calls_os_exit", (x,), {}), ("fine", (x,), {})])
+    sys_exit, fine, os_exit, after = result.outcomes
+    assert sys_exit.status == "raised" and sys_exit.error == "called sys.exit(3)"
+    assert fine.status == "returned" and np.array_equal(fine.value, x + 1)
+    assert os_exit.status == "not_run" and after.status == "not_run"
+    assert result.crashed == "exited with status 4" and result.load_error is None
+
+
+def test_segfault_is_a_crash():
+    result = run("segfault", [("relu", (x3(),), {})])
+    assert result.crashed == "killed by signal 11 (segmentation fault)"
+    assert result.signal == 11 and result.outcomes[0].status == "not_run"
+    assert not result.timed_out and result.elapsed < 2.0
+
+
+def test_memory_bombs_run_out_of_memory_and_the_file_goes_on():
+    x = x3()
+    result = run("memory", [("huge_array", (x,), {}), ("growing_list", (x,), {}),
+                            ("fine", (x,), {})], memory_bytes=256 * MiB, timeout=10.0)
+    huge, growing, fine = result.outcomes
+    assert huge.status == "raised" and huge.error == "ran out of memory (limit 256 MiB)"
+    assert growing.status == "raised" and growing.error == "ran out of memory (limit 256 MiB)"
+    assert "line" in growing.traceback and "memory.py" in growing.traceback
+    assert fine.status == "returned" and np.array_equal(fine.value, 2 * x)
+    assert result.elapsed < 5.0
+
+
+def test_keyboard_interrupt_and_recursion_are_errors_of_the_call():
+    x = x3()
+    keyboard = run("keyboard", [("relu", (x,), {}), ("fine", (x,), {})])
+    assert keyboard.outcomes[0].status == "raised"
+    assert keyboard.outcomes[0].error == "KeyboardInterrupt"
+    assert keyboard.outcomes[1].status == "returned"
+    recursion = run("recursion", [("relu", (x,), {})]).outcomes[0]
+    assert recursion.status == "raised" and recursion.error.startswith("RecursionError")
+    assert "recursion.py" in recursion.traceback and len(recursion.traceback) < 2000
+
+
+# ---- output and forgery ---------------------------------------------------------------------
+
+def test_50_mb_print_is_captured_capped_and_quick():
+    x = x3()
+    result = run("print50mb", [("relu", (x,), {})], output_cap=1000)
+    assert result.output_truncated and result.stdout == "x" * 1000
+    assert result.stdout_bytes == 50_000_001
+    assert np.array_equal(result.outcomes[0].value, np.maximum(x, 0))
+    assert result.elapsed < 3.0
+
+
+def test_printed_verdicts_do_not_count():
+    x = x3()
+    result = run("forged", [("relu", (x,), {})])
+    assert "passed" in result.stdout and "passed" in result.stderr
+    assert not result.output_truncated
+    np.testing.assert_array_equal(result.outcomes[0].value, np.full(3, -7.0))
+
+
+def test_garbage_on_the_result_pipe_fails_that_file_not_nncli():
+    x = x3()
+    result = run("garbage_frames", [("relu", (x,), {}), ("fine", (x,), {})])
+    assert result.crashed is not None and "could not read" in result.crashed
+    assert all(o.status == "not_run" for o in result.outcomes)
+
+
+def test_monkeypatched_numpy_stays_in_the_learners_process():
+    genuine = (np.allclose, np.array_equal, np.isclose, np.testing.assert_allclose)
+    x = x3()
+    result = run("monkeypatch", [("relu", (x,), {})])
+    assert (np.allclose, np.array_equal, np.isclose, np.testing.assert_allclose) == genuine
+    assert not np.allclose(result.outcomes[0].value, np.maximum(x, 0))
+    np.testing.assert_array_equal(result.outcomes[0].value, np.full(3, 123.0))
+
+
+# ---- load errors ------------------------------------------------------------------------------
+
+def test_syntax_error_is_a_load_error():
+    result = run("syntax_error", [("relu", (x3(),), {})])
+    first = result.load_error.splitlines()[0]
+    assert first.startswith("SyntaxError") and first.endswith("(line 3)")
+    assert not result.loaded and result.crashed is None
+
+
+def test_exception_at_import_has_a_traceback_of_the_learners_file_only():
+    result = run("raises_at_import", [("relu", (x3(),), {})])
+    lines = result.load_error.splitlines()
+    assert lines[0] == "ZeroDivisionError: division by zero"
+    assert "raises_at_import.py\", line 4" in result.load_error
+    assert "nncli" not in result.load_error.replace(str(HOSTILE), "")
+
+
+# ---- processes left behind ------------------------------------------------------------------
+
+def test_no_process_outlives_the_run():
+    x = x3()
+    result = run("subprocesses", [("relu", (x,), {})])
+    assert result.outcomes[0].status == "returned"
+    assert no_learner_processes_left("1000.4242") == []
+
+
+def test_no_process_outlives_a_timeout():
+    x = x3()
+    handle = sandbox.start(HOSTILE / "subprocesses.py", [("relu", (x,), {})], timeout=5.0)
+    handle.kill()
+    assert handle.wait().crashed == "stopped by nncli"
+    assert no_learner_processes_left("1000.4242") == []
+
+
+# ---- values ------------------------------------------------------------------------------------
+
+def test_what_is_returned_is_reported_as_it_is():
+    x = x3()
+    names = ["a_list", "object_array", "ints", "nan", "none", "a_dict", "a_tuple", "scalar"]
+    result = run("returns", [(n, (x,), {}) for n in names])
+    got = dict(zip(names, result.outcomes))
+    assert all(o.status == "returned" for o in result.outcomes)
+    assert got["a_list"].value == Unsupported("a list of 3 items")
+    assert got["object_array"].value == Unsupported("an array of dtype object")
+    assert got["ints"].value.dtype.kind == "i"
+    np.testing.assert_array_equal(got["ints"].value, [0, 1, 2])
+    np.testing.assert_array_equal(got["nan"].value, [np.nan, 1.0, np.inf])
+    assert got["none"].value == Unsupported("None")
+    assert got["a_dict"].value == Unsupported("a dict of 1 item")
+    first, second, third = got["a_tuple"].value
+    assert first is not x and np.array_equal(first, x)
+    assert second == Unsupported("a list of 2 items")
+    assert third == Unsupported("a NumPy scalar of dtype float64")
+    assert got["scalar"].value == Unsupported("a NumPy scalar of dtype float64")
+
+
+def test_changes_to_inputs_come_back_and_the_inputs_here_stay_as_they_were():
+    x = x3()
+    W = np.eye(2)
+    params = {"W": W, "b": np.zeros(2)}
+    outcome = run("returns", [("in_place", (x, params), {})]).outcomes[0]
+    assert np.array_equal(x, [-1.5, 0.0, 2.25]) and np.array_equal(W, np.eye(2))
+    x_after, params_after = outcome.args_after
+    np.testing.assert_array_equal(x_after, [99.0, 0.0, 2.25])
+    np.testing.assert_array_equal(params_after["W"], 2 * np.eye(2))
+    np.testing.assert_array_equal(params_after["b"], np.zeros(2))
+
+
+def test_each_call_gets_its_own_copy_of_shared_inputs():
+    x = x3()
+    params = {"W": np.eye(2), "b": np.zeros(2)}
+    first, second = run("returns", [("in_place", (x, params), {})] * 2).outcomes
+    np.testing.assert_array_equal(second.args_after[0], [99.0, 0.0, 2.25])
+    np.testing.assert_array_equal(second.args_after[1]["W"], 2 * np.eye(2))
+
+
+# ---- the learner's process itself ----------------------------------------------------------------
+
+def test_nncli_is_out_of_reach_and_the_working_directory_is_temporary():
+    x = x3()
+    result = run("escapes", [("import_nncli", (x,), {}), ("nncli_in_modules", (x,), {}),
+                             ("where", (x,), {}), ("read_stdin", (x,), {})])
+    imported, modules, where, stdin = result.outcomes
+    assert imported.status == "raised" and "not allowed" in imported.error
+    np.testing.assert_array_equal(modules.value, [0.0])
+    workdir = result.stdout.strip()
+    assert where.status == "returned" and workdir != os.getcwd()
+    assert not os.path.exists(workdir)
+    assert stdin.status == "raised" and stdin.error.startswith("EOFError")
+
+
+def test_a_missing_file_is_a_load_error(tmp_path):
+    result = sandbox.start(tmp_path / "nope.py", [("relu", (x3(),), {})]).wait()
+    assert result.load_error.startswith("FileNotFoundError")
+
+
+@pytest.mark.parametrize("timeout", [0.0, 0.05])
+def test_tiny_timeouts_still_end_cleanly(timeout):
+    result = sandbox.start(HOSTILE / "correct.py", [("relu", (x3(),), {})],
+                           timeout=timeout).wait()
+    assert result.elapsed < 1.0
+    assert result.timed_out or result.outcomes[0].status == "returned"
