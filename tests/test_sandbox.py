@@ -40,7 +40,8 @@ def no_learner_processes_left(marker):
         except OSError:
             continue
         state, ppid = stat[stat.rfind(b")") + 2:].split()[:2]
-        if marker.encode() in cmdline or (state == b"Z" and int(ppid) == me):
+        if name != str(me) and (marker.encode() in cmdline
+                                or (state == b"Z" and int(ppid) == me)):
             left.append((name, cmdline, state))
     return left
 

@@ -219,8 +219,9 @@ class _Names:
             if not changed:
                 break
 
-    def resolve(self, node, local=frozenset()):
-        """The dotted name an expression stands for ("numpy.convolve"), or None."""
+    def resolve(self, node, local=frozenset(), aliases=True):
+        """The dotted name an expression stands for ("numpy.convolve"), or None; with
+        aliases=False, as written ("np.convolve")."""
         parts = []
         while True:
             if isinstance(node, ast.Attribute):
@@ -234,7 +235,8 @@ class _Names:
                 break
             elif isinstance(node, ast.Name):
                 name = node.id
-                parts.append(name if name in local else self.aliases.get(name, name))
+                keep = name in local or not aliases
+                parts.append(name if keep else self.aliases.get(name, name))
                 break
             else:
                 return None
@@ -335,9 +337,8 @@ def _locals(function):
 
 
 def _forbidden_calls(function, dotted, bindings, names):
-    wanted = {}
+    wanted = {entry: entry for entry in dotted}
     for entry in dotted:
-        wanted.setdefault(entry, entry)
         wanted.setdefault(_canonical(entry), entry)
     problems = []
     seen = set()
@@ -352,7 +353,11 @@ def _forbidden_calls(function, dotted, bindings, names):
             local = _locals(node) if isinstance(node, (ast.FunctionDef,
                                                        ast.AsyncFunctionDef)) else frozenset()
             for expr, dotted_name in _references(node, names, local):
-                for candidate in (dotted_name, _canonical(dotted_name)):
+                written = names.resolve(expr, local, aliases=False) \
+                    if isinstance(expr, (ast.Name, ast.Attribute)) else None
+                for candidate in (written, dotted_name, _canonical(dotted_name)):
+                    if candidate is None:
+                        continue
                     match = _match(candidate, wanted)
                     if match:
                         problems.append(Problem("forbidden_call", expr.lineno, match,
@@ -385,6 +390,8 @@ def _references(node, names, local):
                 yield node, f"{node.module}.{a.name}"
         return
     for sub in ast.walk(node):
+        if isinstance(sub, (ast.Name, ast.Attribute)) and not isinstance(sub.ctx, ast.Load):
+            continue  # a name being bound is not a use of what it was bound to
         if isinstance(sub, (ast.Name, ast.Attribute)) or \
                 (isinstance(sub, ast.Call) and _is_getattr(sub)):
             for candidate in names.candidates(sub, local):
