@@ -89,10 +89,13 @@ def analyse(path, forbidden_modules=(), forbidden_calls=None, source=None) -> An
             analysis.functions.add(name)
             if nodes[-1] is defs[-1] and _is_stub(defs[-1]):
                 analysis.stubs.add(name)
-    names = _Names(tree)
-    problems = _forbidden_imports(tree, names, _roots(forbidden_modules), depth=0)
+    every = list(ast.walk(tree))
+    names = _Names(every)
+    problems = _forbidden_imports(every, names, _roots(forbidden_modules), depth=0)
+    flat = _Flat()
     for function, dotted in (forbidden_calls or {}).items():
-        problems += _forbidden_calls(function, dotted, bindings, names)
+        if dotted:
+            problems += _forbidden_calls(function, dotted, bindings, names, flat)
     unique = {(p.kind, p.line, p.name, p.function, p.via): p for p in problems}
     analysis.forbidden = sorted(unique.values(), key=lambda p: (p.line or 0, p.kind,
                                                                 p.function or "", p.name or ""))
@@ -187,11 +190,11 @@ class _Names:
     as c` makes c mean numpy.convolve), plain aliases anywhere (`c = np.convolve`), and the
     modules star-imported."""
 
-    def __init__(self, tree):
+    def __init__(self, nodes):
         self.aliases = {}
         self.stars = []
         assigns = []
-        for node in ast.walk(tree):
+        for node in nodes:
             if isinstance(node, ast.Import):
                 for a in node.names:
                     if a.asname:
@@ -279,7 +282,7 @@ def _literal_module(call):
 
 # ---- forbidden imports ---------------------------------------------------------------------
 
-def _forbidden_imports(tree, names, roots, depth, line_offset=0):
+def _forbidden_imports(nodes, names, roots, depth, line_offset=0):
     problems = []
 
     def flag(module, node):
@@ -287,7 +290,7 @@ def _forbidden_imports(tree, names, roots, depth, line_offset=0):
             problems.append(Problem("forbidden_import", node.lineno + line_offset, module,
                                     detail=module.partition(".")[0]))
 
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Import):
             for a in node.names:
                 flag(a.name, node)
@@ -302,7 +305,7 @@ def _forbidden_imports(tree, names, roots, depth, line_offset=0):
                     and isinstance(node.args[0], ast.Constant) \
                     and isinstance(node.args[0].value, str):
                 try:
-                    inner = ast.parse(node.args[0].value)
+                    inner = list(ast.walk(ast.parse(node.args[0].value)))
                 except (SyntaxError, ValueError, RecursionError, MemoryError):
                     continue
                 problems += _forbidden_imports(inner, _Names(inner), roots, depth + 1,
@@ -317,10 +320,30 @@ def _canonical(dotted):
     return _CONVENTIONS.get(head, head) + dot + rest
 
 
-def _locals(function):
+class _Flat:
+    """Every node under a module-level node, and a def's local names, each computed once."""
+
+    def __init__(self):
+        self._nodes, self._locals = {}, {}
+
+    def nodes(self, node):
+        if id(node) not in self._nodes:
+            self._nodes[id(node)] = (node, list(ast.walk(node)))
+        return self._nodes[id(node)][1]
+
+    def locals(self, node):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return frozenset()
+        if id(node) not in self._locals:
+            self._locals[id(node)] = (node, _locals(node, self.nodes(node)))
+        return self._locals[id(node)][1]
+
+
+def _locals(function, nodes):
     """Parameters and names assigned anywhere inside a def (its nested defs included)."""
     found = set()
-    for node in ast.walk(function):
+    undeclared = set()
+    for node in nodes:
         if isinstance(node, ast.arg):
             found.add(node.arg)
         elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
@@ -328,15 +351,12 @@ def _locals(function):
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) \
                 and node is not function:
             found.add(node.name)
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            found.difference_update(node.names)
-    for node in ast.walk(function):
-        if isinstance(node, ast.Global):
-            found.difference_update(node.names)
-    return frozenset(found)
+        elif isinstance(node, ast.Global):
+            undeclared.update(node.names)
+    return frozenset(found - undeclared)
 
 
-def _forbidden_calls(function, dotted, bindings, names):
+def _forbidden_calls(function, dotted, bindings, names, flat):
     wanted = {entry: entry for entry in dotted}
     for entry in dotted:
         wanted.setdefault(_canonical(entry), entry)
@@ -350,9 +370,8 @@ def _forbidden_calls(function, dotted, bindings, names):
         seen.add(binding)
         via = None if binding == function else binding
         for node in bindings[binding]:
-            local = _locals(node) if isinstance(node, (ast.FunctionDef,
-                                                       ast.AsyncFunctionDef)) else frozenset()
-            for expr, dotted_name in _references(node, names, local):
+            local = flat.locals(node)
+            for expr, dotted_name in _references(node, flat.nodes(node), names, local):
                 written = names.resolve(expr, local, aliases=False) \
                     if isinstance(expr, (ast.Name, ast.Attribute)) else None
                 for candidate in (written, dotted_name, _canonical(dotted_name)):
@@ -363,7 +382,7 @@ def _forbidden_calls(function, dotted, bindings, names):
                         problems.append(Problem("forbidden_call", expr.lineno, match,
                                                 function, via))
                         break
-            for sub in ast.walk(node):
+            for sub in flat.nodes(node):
                 if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) \
                         and sub.id not in local and sub.id in bindings:
                     todo.append(sub.id)
@@ -377,7 +396,7 @@ def _match(dotted, wanted):
     return None
 
 
-def _references(node, names, local):
+def _references(node, nodes, names, local):
     """(expression, dotted name) for every name, attribute chain, `getattr(x, "literal")` and
     import alias inside a module-level binding."""
     if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -389,7 +408,7 @@ def _references(node, names, local):
             elif node.level == 0 and node.module:
                 yield node, f"{node.module}.{a.name}"
         return
-    for sub in ast.walk(node):
+    for sub in nodes:
         if isinstance(sub, (ast.Name, ast.Attribute)) and not isinstance(sub.ctx, ast.Load):
             continue  # a name being bound is not a use of what it was bound to
         if isinstance(sub, (ast.Name, ast.Attribute)) or \
