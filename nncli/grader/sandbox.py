@@ -166,6 +166,7 @@ class _Capture:
 
 
 _live: list = []
+_ended_sessions: list = []  # sessions of finished handles, swept when no handle is running
 _selector = None
 _batch_started = None  # clock ticks when the first of the handles now running started
 _atexit_registered = False
@@ -302,7 +303,7 @@ class Handle:
                                wire.text(header.get("error")),
                                wire.text(header.get("traceback")),
                                seconds if isinstance(seconds, float) else None)
-        except (wire.Malformed, RecursionError, MemoryError):
+        except Exception:  # anything the child sent that does not parse fails this call only
             return CallOutcome("raised", error="nncli could not read back what this call "
                                                "returned", args_after=tuple(args),
                                kwargs_after=dict(kwargs))
@@ -331,6 +332,13 @@ class Handle:
         self._status = status
         return True
 
+    def _on_exit(self):
+        """The pidfd says the child ended: kill its process group while the zombie still
+        holds the group's id, then reap it."""
+        sandbox_procs.kill_group(self.pid)
+        if self._poll_exit():
+            self._finish(timed_out=False)
+
     def _finish(self, timed_out):
         if self._status is None:
             try:
@@ -346,11 +354,12 @@ class Handle:
             except ChildProcessError:
                 self._status = 0
         elapsed = time.monotonic() - self.started
+        sandbox_procs.kill_group(self.pid)
         if self in _live:
             _live.remove(self)
-        extra = (lambda table: ()) if _live else (
-            lambda table: sandbox_procs.orphans(table, _batch_started))
-        sandbox_procs.kill_session(self.pid, extra=extra)
+        _ended_sessions.append(self.pid)
+        if not _live:
+            _sweep()
         self._drain()
         for fd in list(self._fds):
             self._close(fd)
@@ -491,8 +500,7 @@ def _pump(target):
                 if handle._run is not None:
                     continue
                 if key.fd == handle._pidfd:
-                    if handle._poll_exit():
-                        handle._finish(timed_out=False)
+                    handle._on_exit()
                 else:
                     handle._on_ready(key.fd)
             if polling:
@@ -502,6 +510,17 @@ def _pump(target):
     except BaseException:
         _kill_all()
         raise
+
+
+def _sweep():
+    """Once no handle is running: kill what is left of every finished learner's session
+    (one /proc scan for the whole batch), and learner processes that escaped their session
+    and re-parented to nncli."""
+    sessions = set(_ended_sessions)
+    _ended_sessions.clear()
+    started = _batch_started
+    sandbox_procs.kill_sessions(sessions,
+                                extra=lambda table: sandbox_procs.orphans(table, started))
 
 
 def _kill_all():

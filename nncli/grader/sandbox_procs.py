@@ -67,13 +67,13 @@ def processes():
     return table
 
 
-def _members(table, session):
-    """Processes of `session`, and every descendant of one of them."""
-    found = {pid for pid, (_, _, sid) in table.items() if sid == session}
+def _members(table, sessions):
+    """Processes of the `sessions`, and every descendant of one of them."""
+    found = {pid for pid, (_, _, sid) in table.items() if sid in sessions}
     children = {}
     for pid, (_, ppid, _) in table.items():
         children.setdefault(ppid, []).append(pid)
-    stack = list(found) + [session]
+    stack = list(found) + list(sessions)
     while stack:
         for child in children.get(stack.pop(), ()):
             if child not in found:
@@ -99,19 +99,26 @@ def _reap(pid):
         return False
 
 
-def kill_session(session, budget=2.0, extra=lambda table: ()):
-    """SIGKILL every process of `session` (and their descendants, and the pids `extra(table)`
-    names), reaping those that are nncli's children, until none is left or `budget` seconds
-    have passed. Returns the pids that could not be made to disappear."""
+def kill_group(pgid):
+    """SIGKILL a process group (the learner's session starts as one group); quiet if empty."""
     try:
-        os.killpg(session, signal.SIGKILL)
+        os.killpg(pgid, signal.SIGKILL)
     except OSError:
         pass
+
+
+def kill_sessions(sessions, budget=2.0, extra=lambda table: ()):
+    """SIGKILL every process of the `sessions` (and their descendants, and the pids
+    `extra(table)` names), reaping those that are nncli's children, until none is left or
+    `budget` seconds have passed. Returns the pids that could not be made to disappear."""
+    sessions = set(sessions)
+    for session in sessions:
+        kill_group(session)
     me = os.getpid()
     deadline = time.monotonic() + budget
     while True:
         table = processes()
-        targets = _members(table, session) | set(extra(table))
+        targets = _members(table, sessions) | set(extra(table))
         targets.discard(me)
         alive = []
         for pid in targets:
