@@ -304,3 +304,47 @@ def test_tiny_timeouts_still_end_cleanly(timeout):
                            timeout=timeout).wait()
     assert result.elapsed < 1.0
     assert result.timed_out or result.outcomes[0].status == "returned"
+
+
+def test_endless_output_is_drained_while_waiting_for_another_file():
+    x = x3()
+    flood = sandbox.start(HOSTILE / "flood.py", [("relu", (x,), {})], timeout=0.5,
+                          output_cap=4096)
+    fine = sandbox.start(HOSTILE / "correct.py", [("relu", (x,), {})], timeout=0.5)
+    assert fine.wait().outcomes[0].status == "returned"  # while flood fills its pipes
+    result = flood.wait()
+    assert result.timed_out and result.output_truncated
+    assert len(result.stdout) == 4096 and result.stdout.startswith("flood flood")
+    assert len(result.stderr) == 4096 and result.stderr_bytes > 4096
+
+
+def test_forbidden_modules_are_refused_at_run_time_too():
+    result = sandbox.start(HOSTILE / "escapes.py", [("import_by_name", (x3(),), {})],
+                           forbidden_modules=("json",)).wait()
+    outcome = result.outcomes[0]
+    assert outcome.status == "raised" and outcome.error.startswith("ModuleNotFoundError")
+    assert "json" in outcome.error and "not allowed" in outcome.error
+
+
+def test_an_interrupt_while_waiting_kills_every_running_file():
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    x = x3()
+    handles = [sandbox.start(HOSTILE / name, [("relu", (x,), {})], timeout=30.0)
+               for name in ("loop.py", "subprocesses.py", "loop.py")]
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with pytest.raises(KeyboardInterrupt):
+            handles[0].wait()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert all(h.finished for h in handles)
+    assert handles[0].wait().crashed == handles[2].wait().crashed == "stopped by nncli"
+    for h in handles:
+        assert not os.path.exists(f"/proc/{h.pid}")
+    assert no_learner_processes_left("1000.4242") == []

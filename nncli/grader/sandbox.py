@@ -197,6 +197,7 @@ class Handle:
         self._status = None  # waitpid status once reaped
         self._loaded = False
         self._killed = False
+        self._finishing = False
         self._run = None
 
     # ---- public ---------------------------------------------------------------------
@@ -213,7 +214,7 @@ class Handle:
 
     def kill(self):
         """Stop it now (as a timeout would, but not reported as one)."""
-        if self._run is None:
+        if self._run is None and not self._finishing:
             self._killed = True
             self._finish(timed_out=False)
 
@@ -340,6 +341,7 @@ class Handle:
             self._finish(timed_out=False)
 
     def _finish(self, timed_out):
+        self._finishing = True
         if self._status is None:
             try:
                 os.killpg(self.pid, signal.SIGKILL)
@@ -397,12 +399,10 @@ class Handle:
             crashed = "stopped by nncli"
         elif not timed_out and not self._done and load_error is None:
             crashed, signal_number, exit_status = _describe_status(self._status)
-            if self._broken:
-                crashed = f"{crashed}; it {self._broken}"
-            if not self._loaded:
+            if not self._loaded and not self._broken:
                 load_error = f"the process ended while the file was loading: {crashed}"
-        elif self._broken and not timed_out:
-            crashed = f"the process {self._broken}"
+        if self._broken and not self._killed:
+            crashed = self._broken
         return FileRun(self._outcomes, self._out.text(), self._err.text(),
                        self._out.total > self._out.cap or self._err.total > self._err.cap,
                        self._out.total, self._err.total, load_error, timed_out, crashed,

@@ -23,3 +23,7 @@ def where(x):
 
 def read_stdin(x):
     return input()
+
+
+def import_by_name(x):
+    return importlib.import_module("js" + "on")
