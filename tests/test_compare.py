@@ -107,7 +107,8 @@ def test_tuples_right_length_and_item_numbered():
     f = compare(e, (np.ones((2, 2)),) * 3, RTOL, ATOL)
     assert f.key == "tuple_length" and (f.values["count"], f.values["received"]) == (2, 3)
     f = compare(e, (np.ones((2, 2)), np.ones((2, 2))), RTOL, ATOL)
-    assert f.key == "values" and f.values["item"] == 2 and f.values["count"] == 2
+    assert f.key == "values" and f.values["item"] == 2 and f.values["items"] == 2
+    assert (f.values["count"], f.values["total"]) == (4, 4)         # counts of that item
     assert compare(np.ones(2), (np.ones(2), np.ones(2)), RTOL, ATOL).key == "tuple_unwanted"
     assert compare(e, [np.ones((2, 2)), np.zeros((2, 2))], RTOL, ATOL).key == "not_tuple"
 

@@ -131,7 +131,7 @@ def compare(expected, received, rtol: float, atol: float):
         for item, (want, got) in enumerate(zip(expected, received)):
             finding = compare_array(want, got, rtol, atol)
             if finding is not None:
-                finding.values.update(item=item + 1, count=len(expected))
+                finding.values.update(item=item + 1, items=len(expected))
                 return finding
         return None
     if isinstance(received, tuple):
@@ -174,7 +174,8 @@ def compare_array(expected: np.ndarray, received, rtol: float, atol: float):
         error = np.where(wrong, np.abs(r - e), -1.0)
         error = np.where(np.isnan(error), np.inf, error)
     index = np.unravel_index(int(np.argmax(error)), error.shape)
-    return Finding("values", count=int(wrong.sum()), total=wrong.size, index=index_text(index),
+    return Finding("values", count=int(wrong.sum()), total=wrong.size, shape=shape_text(e.shape),
+                   index=index_text(index),
                    expected_value=number_text(e[index]), received_value=number_text(r[index]),
                    error=number_text(abs(r[index] - e[index])), rtol=f"{rtol:g}", atol=f"{atol:g}")
 
@@ -284,12 +285,9 @@ def judge_case(case, outcome, expected, names=(), file_problem=None) -> CaseVerd
 
 
 def _changed(case, outcome, names):
-    after = getattr(outcome, "args_after", None)
-    if after is None:
-        return []
-    if isinstance(after, dict):  # {"args": (...), "kwargs": {...}} or keyword-only
-        positional = after.get("args", ())
-        keywords = after.get("kwargs", {})
-        return (changed_arguments(case.args, positional, names)
-                + changed_arguments(case.kwargs, keywords))
-    return changed_arguments(case.args, after, names)
+    """Names of the inputs the call changed: positional ones from outcome.args_after, keyword
+    ones from outcome.kwargs_after (missing entries are not checked)."""
+    after = getattr(outcome, "args_after", None) or ()
+    kwargs_after = getattr(outcome, "kwargs_after", None) or {}
+    return (changed_arguments(case.args, after, names)
+            + changed_arguments(case.kwargs, kwargs_after))

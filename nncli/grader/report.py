@@ -58,7 +58,7 @@ def _render_details(console, t, exercise, verbose) -> None:
         heading = Text(f"{exercise.name}.py: ", style="bold")
         heading.append(t("status.error"), style=STYLES["error"])
         console.print(heading)
-        console.print(Text(_indent(exercise.problem)))
+        console.print(_indented(exercise.problem))
     for test in exercise.tests:
         if test.status in ("passed", "not_started"):
             continue
@@ -68,10 +68,10 @@ def _render_details(console, t, exercise, verbose) -> None:
         heading = Text(f"{exercise.name}.{test.name}: ", style="bold")
         heading.append(t(f"status.{test.status}"), style=STYLES[test.status])
         console.print(heading)
-        console.print(Text(_indent(test.message)))
+        console.print(_indented(test.message))
         if test.traceback:
-            console.print(Text("  " + t("check.traceback"), style="dim"))
-            console.print(Text(_indent(test.traceback, "    "), style="dim"))
+            console.print(_indented(t("check.traceback"), style="dim"))
+            console.print(_indented(test.traceback, 4, style="dim"))
     if verbose and exercise.output:
         console.print()
         console.print(Text(t("check.output_title", name=exercise.name), style="bold"))
@@ -80,8 +80,12 @@ def _render_details(console, t, exercise, verbose) -> None:
             console.print(Text(t("check.output_cut"), style="dim"))
 
 
-def _indent(text: str, prefix: str = "  ") -> str:
-    return "\n".join(prefix + line for line in text.rstrip("\n").splitlines())
+def _indented(text: str, left: int = 2, style: str = ""):
+    """`text` indented by `left` columns, wrapped lines too."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    return Padding(Text(text.rstrip("\n"), style=style), (0, 0, 0, left), expand=False)
 
 
 def next_step(result, workspace, state, exercises) -> str:

@@ -45,6 +45,7 @@ class _Plan:
 
 def run(workspace, exercises, seed: int, timeout: float = 10.0) -> SessionResult:
     """Check the files of `exercises` in `workspace` with the cases of `seed`."""
+    from nncli.catalogue import FORBIDDEN_MODULES
     from nncli.grader import sandbox
 
     plans = [_Plan(e, workspace.exercise_file(e.name)) for e in exercises]
@@ -56,7 +57,8 @@ def run(workspace, exercises, seed: int, timeout: float = 10.0) -> SessionResult
     for plan in plans:
         calls = [(c.function, c.args, c.kwargs) for c in plan.cases if c.function not in plan.blocked]
         if calls:
-            plan.handle = sandbox.start(str(plan.path), calls, timeout=timeout)
+            plan.handle = sandbox.start(str(plan.path), calls, timeout=timeout,
+                                        forbidden_modules=FORBIDDEN_MODULES)
     for plan in plans:
         plan.expected = [_expected(case) for case in plan.cases]
     return SessionResult(seed, [_judge(plan, seed, timeout) for plan in plans])
@@ -84,20 +86,22 @@ def static_problems(exercise, path):
 
     t = Texts("grader")
     forbidden = {f.name: f.forbidden for f in exercise.functions}
-    report = static.analyse(path, FORBIDDEN_MODULES, forbidden)
-    if report.syntax_error is not None:
-        error = report.syntax_error
-        return t("check.file.syntax", name=exercise.name, line=error.line, message=error.message), {}
-    if report.forbidden_imports:
-        found = report.forbidden_imports[0]
-        why = t("why.nncli" if found.module.split(".")[0] in ("nncli", "solutions") else "why.module")
-        return t("check.file.forbidden_import", name=exercise.name, module=found.module,
-                 line=found.line, why=why), {}
+    analysis = static.analyse(path, FORBIDDEN_MODULES, forbidden)
+    if analysis.syntax_error is not None:
+        error = analysis.syntax_error
+        key = "check.file.syntax" if error.line else "check.file.unreadable"
+        return t(key, name=exercise.name, line=error.line, message=error.detail), {}
+    for problem in analysis.forbidden:
+        if problem.kind == "forbidden_import":
+            own = (problem.detail or problem.name or "").split(".")[0] in ("nncli", "solutions")
+            return t("check.file.forbidden_import", name=exercise.name, module=problem.name,
+                     line=problem.line, why=t("why.nncli" if own else "why.module")), {}
     blocked = {}
-    for found in report.forbidden_calls:
-        if found.function in forbidden and found.function not in blocked:
-            blocked[found.function] = t("check.file.forbidden_call", function=found.function,
-                                        call=found.call, line=found.line, why=t("why.call"))
+    for problem in analysis.forbidden:
+        if problem.kind == "forbidden_call" and problem.function not in blocked:
+            key = "check.file.forbidden_call_via" if problem.via else "check.file.forbidden_call"
+            blocked[problem.function] = t(key, function=problem.function, call=problem.name,
+                                          via=problem.via, line=problem.line, why=t("why.call"))
     return "", blocked
 
 
@@ -232,7 +236,7 @@ def finding_text(finding, t) -> str:
     if finding.key == "shape" and values.get("hint"):
         text += " " + t(f"compare.shape.{values['hint']}")
     if "item" in values and finding.key not in ("tuple_length",):
-        text = t("check.case_item", item=values["item"], count=values["count"]) + text
+        text = t("check.case_item", item=values["item"], count=values["items"]) + text
     return text
 
 
