@@ -348,3 +348,12 @@ def test_an_interrupt_while_waiting_kills_every_running_file():
     for h in handles:
         assert not os.path.exists(f"/proc/{h.pid}")
     assert no_learner_processes_left("1000.4242") == []
+
+
+def test_closing_the_result_pipe_loses_contact_cleanly():
+    x = x3()
+    result = run("garbage_frames", [("fine", (x,), {}), ("close_result_pipe", (x,), {}),
+                                    ("fine", (x,), {})])
+    first, closing, after = result.outcomes
+    assert first.status == "returned" and closing.status == after.status == "not_run"
+    assert result.crashed == "exited with status 71 (its results could not be sent)"

@@ -24,6 +24,7 @@ from nncli.grader import sandbox_wire as wire
 
 RESULT_FD = 3
 SETUP_FAILED = 70  # exit status when the sandbox itself could not be set up
+CONTACT_LOST = 71  # exit status when results could not be sent (the pipe closed or replaced)
 _MAX_ERROR = 2000
 _MAX_TRACEBACK = 20000
 _PR_SET_PDEATHSIG = 1
@@ -36,6 +37,7 @@ def run(path, calls, fds, workdir, limits, forbidden_modules, parent_pid, prctl)
     try:
         _isolate(fds, workdir, limits, parent_pid, prctl)
         _forget_nncli(forbidden_modules)
+        code = CONTACT_LOST
         code = _grade(path, calls, limits[1])
     except BaseException:  # noqa: B036 - nothing may escape into the copy of nncli
         try:

@@ -112,6 +112,8 @@ def _describe_status(status):
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else -1
     if code == sandbox_child.SETUP_FAILED:
         return f"exited with status {code} (the sandbox could not be set up)", None, code
+    if code == sandbox_child.CONTACT_LOST:
+        return f"exited with status {code} (its results could not be sent)", None, code
     return f"exited with status {code}", None, code
 
 
