@@ -240,3 +240,40 @@ def test_check_records_the_pass_and_unlocks_the_solution(run, ws):
 def test_bad_options_are_usage_errors(run, ws):
     assert run("check", "--timeout", "0").code == 2
     assert run("check", "--seed", "-1").code == 2
+
+
+def test_long_output_is_cut_with_a_notice(run, ws):
+    put(ws, "pool", changed_solution("pool", "import numpy as np\n",
+                                     "import numpy as np\nprint('x' * 500_000)\n"))
+    r = run("check", "pool", "--verbose")
+    assert r.code == 0
+    assert "output cut here" in r.stdout
+    assert r.stdout.count("x" * 1000) < 100                 # nowhere near 500 000 characters
+
+
+def test_a_missing_function_and_an_exception_make_an_error(run, ws):
+    put(ws, "gnn", "import numpy as np\n\n\ndef normalize_adjacency(A):\n    return 1 / 0\n")
+    exercise = run("check", "gnn", "--json").json()["exercises"][0]
+    assert exercise["status"] == "error"
+    tests = {t["name"]: t for t in exercise["tests"]}
+    assert "ZeroDivisionError" in tests["normalize_adjacency"]["message"]
+    assert "ZeroDivisionError" in tests["normalize_adjacency"]["output"]
+    assert "gcn_layer is not defined" in tests["gcn_layer"]["message"]
+
+
+def test_junit_to_a_folder_that_does_not_exist_is_a_usage_error(run, ws, tmp_path):
+    put(ws, "pool")
+    r = run("check", "--junit", str(tmp_path / "no" / "such" / "report.xml"))
+    assert r.code == 2 and "JUnit" in r.stderr
+
+
+def test_failed_check_points_at_the_file_to_fix(run, ws):
+    put(ws, "neuron")
+    put(ws, "conv", kind="template")
+    r = run("check")
+    assert r.code == 1
+    assert "nncli check conv" in flat(r.stdout)
+    put(ws, "conv")
+    r = run("check")
+    assert r.code == 0
+    assert "nncli exercise activations" in flat(r.stdout)      # the first one not done yet

@@ -25,7 +25,9 @@ def command(workspace_option):
     workspace = open_workspace(workspace_option)
     state = State.load(workspace.state_path)
     warn_if_recovered(state)
-    table = Table(title=t("progress.title", workspace=workspace.root), title_justify="left")
+    console = stdout_console()
+    console.print(Text(t("progress.title", workspace=workspace.root), style="bold"))
+    table = Table()
     for key in ("exercise", "title", "status", "score", "checked"):
         table.add_column(t(f"progress.col.{key}"), justify="right" if key == "score" else "left")
     passed = score = max_score = 0
@@ -49,7 +51,6 @@ def command(workspace_option):
         passed += status == "passed"
         score += points or 0
         max_score += exercise.max_points
-    console = stdout_console()
     console.print(table)
     console.print(Text(t("progress.total", passed=passed, count=len(EXERCISES), score=score,
                          max_score=max_score), style="bold"))

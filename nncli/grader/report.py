@@ -20,8 +20,8 @@ def render(console, result, workspace, state, exercises, verbose=False) -> None:
     from nncli.texts import Texts
 
     t = Texts("grader")
-    table = Table(title=t("check.title", workspace=workspace.root, seed=result.seed),
-                  title_justify="left")
+    console.print(Text(t("check.title", workspace=workspace.root, seed=result.seed), style="bold"))
+    table = Table()
     for key in ("exercise", "function", "status", "points"):
         table.add_column(t(f"check.col.{key}"), justify="right" if key == "points" else "left")
     for number, exercise in enumerate(result.exercises):

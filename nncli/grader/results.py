@@ -25,7 +25,11 @@ class TestResult:
 
 class ExerciseResult:
     """One exercise file: its tests, the file-level problem if any (syntax error, forbidden
-    import, could not load, timeout, crash), and what it printed (capped by the sandbox)."""
+    import, could not load, timeout, crash), and what it printed (capped by the sandbox).
+
+    status: "error" for a file-level problem, "passed" when every function passed,
+    "not_started" when every function is still a stub, "failed" when a function failed,
+    else "error" (a function raised or could not run, none gave a wrong answer)."""
 
     __slots__ = ("name", "tests", "problem", "output", "output_truncated", "elapsed")
 
@@ -54,6 +58,8 @@ class ExerciseResult:
             return "passed"
         if statuses == {"not_started"}:
             return "not_started"
+        if "error" in statuses and "failed" not in statuses:
+            return "error"
         return "failed"
 
 

@@ -118,7 +118,6 @@ def _judge(plan, seed, timeout) -> ExerciseResult:
     file_run = plan.handle.wait() if plan.handle is not None else None
     problem, not_run = _file_problem(exercise, file_run, timeout, t)
     outcomes = iter(file_run.outcomes if file_run is not None else ())
-    names = _parameter_names(exercise)
     by_function = {f.name: [] for f in exercise.functions}
     for case, expected in zip(plan.cases, plan.expected):
         if case.function in plan.blocked:
@@ -135,7 +134,8 @@ def _judge(plan, seed, timeout) -> ExerciseResult:
             tests.append(TestResult(function.name, "error", 0, function.points, problem))
             continue
         tests.append(_judge_function(function, by_function.get(function.name, []),
-                                     names.get(function.name, ()), not_run, seed, t))
+                                     _ParameterNames(exercise.name, function.name), not_run,
+                                     seed, t))
     output, truncated, elapsed = "", False, 0.0
     if file_run is not None:
         output = (file_run.stdout or "") + (file_run.stderr or "")
@@ -162,14 +162,31 @@ def _file_problem(exercise, file_run, timeout, t):
     return "", None
 
 
-def _parameter_names(exercise) -> dict:
-    from nncli.exercise_files import template_path
-    from nncli.grader.signatures import signatures
+class _ParameterNames:
+    """A function's parameter names as the template declares them, read only when a message
+    needs them (most checks pass and never do)."""
 
-    try:
-        return {name: s.parameters for name, s in signatures(template_path(exercise.name)).items()}
-    except (OSError, SyntaxError):
-        return {}
+    def __init__(self, exercise_name, function_name):
+        self.exercise_name, self.function_name = exercise_name, function_name
+        self._names = None
+
+    def _get(self) -> tuple:
+        if self._names is None:
+            from nncli.exercise_files import template_path
+            from nncli.grader.signatures import signatures
+
+            try:
+                found = signatures(template_path(self.exercise_name)).get(self.function_name)
+            except (OSError, SyntaxError):
+                found = None
+            self._names = found.parameters if found else ()
+        return self._names
+
+    def __len__(self):
+        return len(self._get())
+
+    def __getitem__(self, index):
+        return self._get()[index]
 
 
 def _judge_function(function, runs, names, not_run, seed, t) -> TestResult:
