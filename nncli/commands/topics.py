@@ -2,18 +2,22 @@
 
 import click
 
+from nncli.texts import LANGUAGES
+
 
 @click.command()
-@click.option("--lang", default="en", show_default=True, help="Language of the texts.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the texts (default: $NNCLI_LANG, then the locale, then en).")
 def command(lang):
     """List every topic in curriculum order, and which have an explanation and an exercise."""
     from rich.table import Table
 
     from nncli.console import stdout_console
     from nncli.exercise_files import has_exercise
-    from nncli.texts import Texts
+    from nncli.texts import Texts, resolve_lang
     from nncli.topics import TOPICS
 
+    lang = resolve_lang(lang)
     t = Texts("cli", lang)
     table = Table(title=t("topics.title"), title_justify="left")
     for key in ("topic", "summary", "explain", "exercise"):

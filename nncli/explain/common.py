@@ -22,8 +22,8 @@ def common_options(function):
                      help="Show every step in full, even for big inputs."),
         click.option("--precision", type=click.IntRange(0, 12), default=3, show_default=True,
                      help="Decimals shown for numbers that are not whole."),
-        click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
-                     help="Language of the explanations."),
+        click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+                     help="Language of the explanations (default: $NNCLI_LANG, then the locale, then en)."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -44,7 +44,9 @@ def explain(module: str, build, common: dict) -> None:
         raise UsageProblem(
             f'cannot export to "{export_path}": the name must end in .svg, .html or .txt.'
         )
-    ctx = Context(module, lang=common["lang"], precision=common["precision"],
+    from nncli.texts import resolve_lang
+
+    ctx = Context(module, lang=resolve_lang(common["lang"]), precision=common["precision"],
                   all_steps=common["all_steps"])
     trace = build(ctx)
     trace.params.setdefault("seed", common["seed"])  # so a JSON trace says how to reproduce it

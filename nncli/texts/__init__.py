@@ -6,9 +6,26 @@ falls back to English, so adding a language never breaks a topic.
 """
 
 import importlib
+import os
 
 LANGUAGES = ("en",)
 DEFAULT_LANG = "en"
+
+
+def resolve_lang(option=None) -> str:
+    """The language to speak: the --lang option, else $NNCLI_LANG, else the locale
+    ($LC_ALL, $LC_MESSAGES, $LANG: "zh_CN.UTF-8" -> "zh"), else English."""
+    if option:
+        return option
+    wanted = os.environ.get("NNCLI_LANG", "").strip().lower()
+    if wanted in LANGUAGES:
+        return wanted
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            code = value.split("_")[0].split(".")[0].lower()
+            return code if code in LANGUAGES else DEFAULT_LANG
+    return DEFAULT_LANG
 
 _cache = {}
 
