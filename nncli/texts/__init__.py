@@ -8,7 +8,7 @@ falls back to English, so adding a language never breaks a topic.
 import importlib
 import os
 
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "zh")
 DEFAULT_LANG = "en"
 
 
