@@ -57,6 +57,7 @@ def test_junit_parses_and_counts():
     assert cases["conv1d"].find("failure") is None and cases["conv1d"].find("error") is None
     assert "received (1, 2, 5, 5)" in cases["conv2d"].find("failure").text
     assert cases["corr2d"].find("error").get("message") == "raised ValueError: bad"
+    assert "received (1, 2, 5, 5)" in cases["conv2d"].find("failure").get("message")
     assert cases["pad2d"].find("failure").get("type") == "not_started"
     seed = suites[0].find("properties/property[@name='seed']")
     assert seed.get("value") == "4242"

@@ -48,11 +48,9 @@ def command(ctx, names, workspace_option, seed, timeout, as_json, junit_path, ve
     if not names:
         chosen = [e for e in EXERCISES if workspace.exercise_file(e.name).is_file()]
     if seed is None:
-        import secrets
+        import os
 
-        seed = secrets.randbelow(1_000_000)
-
-    import json
+        seed = int.from_bytes(os.urandom(4), "little") % 1_000_000
 
     from nncli import __version__
     from nncli.grader import report, session
@@ -60,6 +58,8 @@ def command(ctx, names, workspace_option, seed, timeout, as_json, junit_path, ve
 
     if not chosen:
         if as_json:
+            import json
+
             click.echo(json.dumps({"version": __version__, "seed": seed, "exercises": []}))
         click.echo(t("check.nothing", workspace=workspace.root,
                      name=EXERCISES[0].name), err=as_json)
@@ -85,6 +85,8 @@ def command(ctx, names, workspace_option, seed, timeout, as_json, junit_path, ve
             raise NncliError(t("check.junit_failed", path=junit_path,
                                reason=error.strerror or error), 2) from None
     if as_json:
+        import json
+
         click.echo(json.dumps(report.to_json(result, __version__), indent=2))
     else:
         from nncli.console import stdout_console

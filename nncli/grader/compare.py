@@ -102,6 +102,8 @@ def changed_arguments(before, after, names=()):
                   after[i] if i < len(after) else None) for i, value in enumerate(before)]
     changed = []
     for name, old, new in items:
+        if new is old:      # the sandbox hands back the very object when it was left alone
+            continue
         if isinstance(old, np.ndarray) and isinstance(new, np.ndarray):
             if not _same_array(old, new):
                 changed.append(name)

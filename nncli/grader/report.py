@@ -1,8 +1,6 @@
 """Show a check: the rich table with what went wrong and what to do next, the --json object,
 and the --junit XML file. Input: a SessionResult (nncli/grader/results.py)."""
 
-import re
-
 STYLES = {"passed": "green", "failed": "red", "error": "bold red", "not_started": "yellow"}
 
 
@@ -143,12 +141,13 @@ def _test_output(test, exercise) -> str:
 
 # ---------------------------------------------------------------- JUnit
 
-_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
 def _xml_text(text: str) -> str:
     """Characters XML 1.0 cannot hold (a learner may print \\x00) become U+FFFD."""
-    return _NOT_XML.sub("\ufffd", text)
+    import re
+
+    # compiled only when JUnit is asked for: the pattern costs milliseconds to build
+    not_xml = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    return not_xml.sub("\ufffd", text)
 
 
 def junit_tree(result):
@@ -174,8 +173,9 @@ def junit_tree(result):
             if test.status != "passed":
                 tag = "error" if test.status == "error" else "failure"
                 text = test.message or test.status
-                element = ET.SubElement(case, tag, type=test.status,
-                                        message=_xml_text(text.splitlines()[0]))
+                summary = " ".join(text.split())
+                summary = summary if len(summary) <= 500 else summary[:499] + "…"
+                element = ET.SubElement(case, tag, type=test.status, message=_xml_text(summary))
                 element.text = _xml_text(text + ("\n\n" + test.traceback if test.traceback else ""))
             if exercise.output:
                 ET.SubElement(case, "system-out").text = _xml_text(exercise.output)
