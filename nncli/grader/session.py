@@ -119,10 +119,13 @@ def _judge(plan, seed, timeout) -> ExerciseResult:
     problem, not_run = _file_problem(exercise, file_run, timeout, t)
     outcomes = iter(file_run.outcomes if file_run is not None else ())
     by_function = {f.name: [] for f in exercise.functions}
+    stopped = None     # the call that was running when the file stopped (timeout, crash)
     for case, expected in zip(plan.cases, plan.expected):
         if case.function in plan.blocked:
             continue
         outcome = next(outcomes, None)
+        if stopped is None and (outcome is None or outcome.status == "not_run"):
+            stopped = case
         by_function.setdefault(case.function, []).append((case, outcome, expected))
     tests = []
     for function in exercise.functions:
@@ -135,7 +138,7 @@ def _judge(plan, seed, timeout) -> ExerciseResult:
             continue
         tests.append(_judge_function(function, by_function.get(function.name, []),
                                      _ParameterNames(exercise.name, function.name), not_run,
-                                     seed, t))
+                                     seed, t, stopped))
     output, truncated, elapsed = "", False, 0.0
     if file_run is not None:
         output = (file_run.stdout or "") + (file_run.stderr or "")
@@ -189,8 +192,12 @@ class _ParameterNames:
         return self._get()[index]
 
 
-def _judge_function(function, runs, names, not_run, seed, t) -> TestResult:
-    """All cases of one function: passed only when every case passed."""
+def _judge_function(function, runs, names, not_run, seed, t, stopped=None) -> TestResult:
+    """All cases of one function: passed only when every case passed.
+
+    stopped: the case whose call was running when the file stopped; a function whose first
+    problem is a call that never ran, other than that one, gets the file's problem alone
+    (the report shows it once)."""
     from nncli.grader.compare import CaseVerdict, Finding, judge_case
 
     verdicts = []
@@ -224,6 +231,9 @@ def _judge_function(function, runs, names, not_run, seed, t) -> TestResult:
                             inputs=describe_inputs(case, names)), cases=total)
     case, outcome, verdict = next(((c, o, v) for c, o, v in judged if v.mistake), judged[0])
     status = "error" if verdict.status == "error" else "failed"
+    if not_run is not None and verdict.finding is not_run and case is not stopped:
+        return TestResult(function.name, status, 0, function.points, not_run_text(not_run, t),
+                          cases=total)
     lines = [t("check.case", label=case.label, inputs=describe_inputs(case, names), seed=seed,
                failed=len(failing), total=total)]
     lines.append(finding_text(verdict.finding, t))
