@@ -277,3 +277,23 @@ def test_failed_check_points_at_the_file_to_fix(run, ws):
     r = run("check")
     assert r.code == 0
     assert "nncli exercise activations" in flat(r.stdout)      # the first one not done yet
+
+
+@pytest.mark.parametrize("command", ["check", "exercise", "hint", "solution", "progress"])
+def test_help_of_each_command_loads_neither_numpy_nor_rich(command):
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom nncli.cli import main\ntry:\n    main([%r, '--help'])\n"
+            "except SystemExit:\n    pass\n"
+            "print('LOADED', 'numpy' in sys.modules, 'rich' in sys.modules)") % command
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "LOADED False False" in out.stdout, out.stdout + out.stderr
+
+
+def test_check_and_progress_do_not_make_a_workspace(run, tmp_path, monkeypatch):
+    monkeypatch.delenv("NNCLI_WORKSPACE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert run("check").code == 1
+    assert run("progress").code == 0
+    assert list(tmp_path.iterdir()) == []
