@@ -75,13 +75,14 @@ def build_cnn(image, ctx, kernels=None, classes=3, seed=0) -> Trace:
     per_map = lambda name, a: Row([Matrix(f"{name}[{f}]", a[f], heat=True) for f in maps])
 
     steps = [Step(t("net.title"), [Text(t("net.text")), Diagram([
-        f"image {H}×{Wd} → conv {F}×{K}×{K} → {F}×{OH}×{OW} → ReLU → {F}×{OH}×{OW}",
-        f"  → max pool {POOL}×{POOL} → {F}×{PH}×{PW} → flatten → {n}",
-        f"  → fully connected {n}×{classes} → {classes} → softmax → {classes}",
+        t("net.diagram.conv", h=H, w=Wd, f=F, k=K, oh=OH, ow=OW),
+        t("net.diagram.pool", p=POOL, f=F, ph=PH, pw=PW, n=n),
+        t("net.diagram.fc", n=n, c=classes),
     ])])]
     steps.append(Step(t("input.title"), [
         Text(t("input.text", h=H, w=Wd, k=K)),
-        Row([Matrix("input", image, heat=True)] + [Matrix(f"kernel {f}", kernels[f]) for f in maps]),
+        Row([Matrix("input", image, heat=True, label=t("matrix.input"))]
+            + [Matrix(f"kernel {f}", kernels[f], label=t("matrix.kernel", f=f)) for f in maps]),
     ] + ([Text(t("input.default_kernels"))] if default_kernels else [])))
 
     window = image[:K, :K]

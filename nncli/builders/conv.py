@@ -1,5 +1,7 @@
 """Trace builders for convolution: 2D cell by cell, and 1D as flip, shift, multiply, sum."""
 
+import unicodedata
+
 import numpy as np
 
 from nncli.maths.conv import output_size, pad2d, receptive_field
@@ -30,15 +32,16 @@ def build_conv2d(x, kernel, ctx, bias=0.0, padding=0, stride=1, flip=False) -> T
 
     steps = [Step(t("setup.title"), [
         Text(t("setup.text", kh=KH, kw=KW, params=KH * KW + 1)),
-        Row([Matrix("input", x), Matrix("kernel", kernel)]
-            + ([Matrix("flipped kernel", used)] if flip else [])),
+        Row([Matrix("input", x, label=t("matrix.input")),
+             Matrix("kernel", kernel, label=t("matrix.kernel"))]
+            + ([Matrix("flipped kernel", used, label=t("matrix.flipped"))] if flip else [])),
         Text(t("setup.flip") if flip else t("setup.corr")),
         Equation(t("setup.size")),
         Equation(t("setup.size.numbers", h=H, w=W, p=padding, kh=KH, kw=KW, s=stride, oh=OH, ow=OW)),
     ])]
     if padding:
         steps.append(Step(t("pad.title", p=padding), [
-            Text(t("pad.text")), Matrix("padded input", padded, dim=pad_cells)]))
+            Text(t("pad.text")), Matrix("padded input", padded, dim=pad_cells, label=t("matrix.padded"))]))
     dropped_rows = padded.shape[0] - ((OH - 1) * stride + KH)
     dropped_cols = padded.shape[1] - ((OW - 1) * stride + KW)
     if dropped_rows or dropped_cols:
@@ -62,7 +65,7 @@ def build_conv2d(x, kernel, ctx, bias=0.0, padding=0, stride=1, flip=False) -> T
             Row([
                 Matrix("padded input" if padding else "input", padded, highlight=cells, dim=pad_cells,
                        label=t("cell.window")),
-                Matrix("kernel", used),
+                Matrix("kernel", used, label=t("matrix.kernel")),
                 Matrix("products", products, label=t("cell.products")),
                 Matrix("output", output.copy(), highlight=[(i, j)], label=t("cell.output")),
             ]),
@@ -103,7 +106,7 @@ def build_conv1d(f, g, ctx) -> Trace:
     flipped = g[::-1]
     steps = [
         Step(t("setup1d.title"), [Text(t("setup1d.text", n=N)), Row([Matrix("f", f), Matrix("g", g)])]),
-        Step(t("flip1d.title"), [Text(t("flip1d.text", flipped=ctx.vec(flipped))), Matrix("g flipped", flipped)]),
+        Step(t("flip1d.title"), [Text(t("flip1d.text", flipped=ctx.vec(flipped))), Matrix("g flipped", flipped, label=t("matrix.g_flipped"))]),
     ]
     output = np.zeros(N)
     limit = N if N <= FULL_DETAIL_CELLS else FEW_CELLS
@@ -143,4 +146,13 @@ def _train_picture(f, flipped, n, K, width, ctx):
     for m in range(K):
         train[n + m] = ctx.n(flipped[m])
     row = lambda cells: "".join(c.rjust(width) if c else " " * width for c in cells)
-    return ["f        " + row(tunnel), "g (flip) " + row(train)]
+    names = [ctx.t("train.f"), ctx.t("train.g")]
+    name_width = max(display_width(name) for name in names) + 1
+    pad = lambda name: name + " " * (name_width - display_width(name))
+    return [pad(names[0]) + row(tunnel), pad(names[1]) + row(train)]
+
+
+def display_width(text: str) -> int:
+    """Terminal columns taken by `text`: two for each wide (CJK) character, so a Chinese
+    row label pads the same as an English one."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

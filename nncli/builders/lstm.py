@@ -66,10 +66,10 @@ def build_lstm(x, W, U, b, s0, c0, ctx, long_x=None, forget_bias=0.0) -> Trace:
 
     setup = [
         Text(t_("setup.text", prev="s_{t−1}")),
-        Equation("i = σ(x_t·W_i + s_{t−1}·U_i + b_i)     input gate (pencil)"),
-        Equation("f = σ(x_t·W_f + s_{t−1}·U_f + b_f)     forget gate (eraser)"),
-        Equation("g = tanh(x_t·W_g + s_{t−1}·U_g + b_g)  candidate"),
-        Equation("o = σ(x_t·W_o + s_{t−1}·U_o + b_o)     output gate"),
+        Equation(f"i = σ(x_t·W_i + s_{{t−1}}·U_i + b_i)     {t_('setup.eq.i')}"),
+        Equation(f"f = σ(x_t·W_f + s_{{t−1}}·U_f + b_f)     {t_('setup.eq.f')}"),
+        Equation(f"g = tanh(x_t·W_g + s_{{t−1}}·U_g + b_g)  {t_('setup.eq.g')}"),
+        Equation(f"o = σ(x_t·W_o + s_{{t−1}}·U_o + b_o)     {t_('setup.eq.o')}"),
         Equation("c_t = f⊙c_{t−1} + i⊙g      s_t = o⊙tanh(c_t)"),
         Text(t_("setup.sigma")),
         narrow(ctx, "x", x, label=t_("setup.x"), row_labels=time_labels(T)),

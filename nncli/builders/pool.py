@@ -47,7 +47,7 @@ def build_pool(x, ctx, mode="max", window=2, stride=None) -> Trace:
     OH, OW = output_size(H, K, 0, S), output_size(W, K, 0, S)
     mode_name = t(f"mode.{mode}")
 
-    setup = [Text(t(f"setup.{mode}", k=K)), Matrix("input", x),
+    setup = [Text(t(f"setup.{mode}", k=K)), Matrix("input", x, label=t("window.input")),
              Equation(t("setup.size")),
              Equation(t("setup.size.numbers", h=H, w=W, k=K, s=S, oh=OH, ow=OW))]
     for axis, size in (("rows", H), ("cols", W)):

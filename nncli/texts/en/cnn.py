@@ -12,6 +12,9 @@ TEXTS = {
         "Softmax turns the scores into probabilities. Each stage below shows its shape and "
         "its numbers."
     ),
+    "net.diagram.conv": "image {h}×{w} → conv {f}×{k}×{k} → {f}×{oh}×{ow} → ReLU → {f}×{oh}×{ow}",
+    "net.diagram.pool": "  → max pool {p}×{p} → {f}×{ph}×{pw} → flatten → {n}",
+    "net.diagram.fc": "  → fully connected {n}×{c} → {c} → softmax → {c}",
     "input.title": "The input image and the kernels",
     "input.text": (
         "The image is {h}×{w} numbers (brightness). Each kernel is a {k}×{k} pattern detector; "
@@ -21,6 +24,8 @@ TEXTS = {
         "Kernel 0 answers to vertical edges (bright on the left, dark on the right gives a "
         "positive value), kernel 1 to horizontal edges (bright above, dark below)."
     ),
+    "matrix.input": "input",
+    "matrix.kernel": "kernel {f}",
     "conv.title": "Convolution: {f} kernel(s) → {f}×{oh}×{ow}",
     "conv.text": (
         "Each kernel slides over the image (stride 1, no padding) and gives one feature map "

@@ -14,6 +14,10 @@ TEXTS = {
         "(input gate i, writing the candidate g), and what to read out of it into the new "
         "state (output gate o). ⊙ multiplies entry by entry:"
     ),
+    "setup.eq.i": "input gate (pencil)",
+    "setup.eq.f": "forget gate (eraser)",
+    "setup.eq.g": "candidate",
+    "setup.eq.o": "output gate",
     "setup.sigma": (
         "σ (sigmoid) gives numbers between 0 and 1, so each gate entry is a fraction: 0 "
         "shuts, 1 lets everything through. The candidate uses tanh, between −1 and 1: a "
