@@ -1,0 +1,32 @@
+"""命令行本身的中文文本（欢迎语、主题表、通用提示）。"""
+
+TEXTS = {
+    "welcome": (
+        "nncli {version}：看神经网络怎样计算，每一个数字都摆在眼前；然后用 NumPy\n"
+        "亲手把每一块实现出来，交给它批改。\n"
+        "\n"
+        "从这里开始：\n"
+        "  nncli topics               按学习顺序列出全部主题\n"
+        "  nncli explain conv         二维卷积，一格一格地算\n"
+        "  nncli explain conv --help  某个讲解的全部选项\n"
+        "\n"
+        "每个命令都可以加 --help。"
+    ),
+    "topics.title": "全部主题（按学习顺序）",
+    "topics.col.topic": "主题",
+    "topics.col.summary": "你会看到什么",
+    "topics.col.explain": "讲解",
+    "topics.col.exercise": "练习",
+    "topics.yes": "有",
+    "topics.not_yet": "尚未完成",
+    "topics.none": "—",
+    "topics.footer": "运行 'nncli explain TOPIC'，一步一步看它怎样计算。",
+    "explain.not_built": "“{topic}”的讲解还没有做好；'nncli topics' 会列出哪些已经可以看。",
+    "step.prompt": "回车：下一步 · q：退出",
+    "step.ignored": "nncli：提示：--step 需要在终端里运行；下面一次显示全部步骤。",
+    "step.counter": "第 {k} 步，共 {n} 步",
+    "skipped": "… 另有 {count} 个按同样方法算出，不再逐一展示（加 --all-steps 可全部显示）。",
+    "crop.note": "只显示了 {shape} 中的 {rows}×{cols} 部分；--json 会给出全部数值",
+    "matrix.many_dims": "{label}：{shape}（--json 会给出全部数值）",
+    "export.saved": "nncli：已保存 {path}",
+}
