@@ -43,9 +43,9 @@ SUMMARIES = {
 def cli(ctx):
     """nncli: see how neural networks compute, then build each piece in NumPy."""
     if ctx.invoked_subcommand is None:
-        from nncli.texts import Texts
+        from nncli.texts import Texts, resolve_lang
 
-        click.echo(Texts("cli")("welcome", version=__version__))
+        click.echo(Texts("cli", resolve_lang())("welcome", version=__version__))
 
 
 def _fail(message: str, code: int) -> None:
