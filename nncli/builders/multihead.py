@@ -53,9 +53,9 @@ def build_multihead(X, Wq, Wk, Wv, Wo, n_heads, ctx, words=None, causal=False, s
                     Matrix("Wk", Wk, label="W_k"), Matrix("Wv", Wv, label="W_v"),
                     Matrix("Wo", Wo, label="W_o")]),
                Text(t("inputs.convention"))]
-    ranges = "; ".join(columns(k, "proj.range") for k in shown_heads)
+    ranges = t("proj.range.sep").join(columns(k, "proj.range") for k in shown_heads)
     if len(shown_heads) < h:
-        ranges += "; …"
+        ranges += t("proj.range.sep") + "…"
 
     steps = [
         Step(t("why.title"), [Text(t("why.text")), Text(t("why.cost"))]),
@@ -95,7 +95,7 @@ def build_multihead(X, Wq, Wk, Wv, Wo, n_heads, ctx, words=None, causal=False, s
             Equation(t("head.row.exps", exps=vec_text(ctx, exps), total=ctx.n(total[0]))),
             Equation(t("head.row.weights", weights=vec_text(ctx, probs))),
             Row([Matrix(f"scores{k}", np.where(mask, scores, -np.inf) if causal else scores, highlight=[(i, j)],
-                        dim=hidden, label=f"Q{sub(k)}·K{sub(k)}ᵀ/√{dh}" + (" + mask" if causal else ""),
+                        dim=hidden, label=t("scores.label.causal" if causal else "scores.label", k=sub(k), dh=dh),
                         row_labels=labels, col_labels=labels),
                  Matrix(f"weights{k}", weights[k], heat=True, dim=hidden, label=f"weights{sub(k)}",
                         row_labels=labels, col_labels=labels),
@@ -105,7 +105,7 @@ def build_multihead(X, Wq, Wk, Wv, Wo, n_heads, ctx, words=None, causal=False, s
         steps.append(ctx.skipped_step(t("more.title"), h - len(shown_heads)))
 
     side = [Text(t("side.text")),
-            Row([Matrix(f"weights{k}", weights[k], heat=True, dim=hidden, label=f"head {k}",
+            Row([Matrix(f"weights{k}", weights[k], heat=True, dim=hidden, label=t("side.label", k=k),
                         row_labels=labels, col_labels=labels) for k in shown_heads])]
     if len(shown_heads) < h:
         side.append(Text(t("side.more", count=h - len(shown_heads))))

@@ -9,7 +9,7 @@ from nncli.maths.attention import self_attention
 from nncli.maths.positional import positional_encoding
 from nncli.trace import Equation, Matrix, Row, Step, Table, Text, Trace
 
-DEMO_WORDS = ("dog", "bites", "man")
+DEMO_WORDS = ("dog", "bites", "man")   # their labels come from the texts ("order.words")
 SWAP = (2, 1, 0)          # "man bites dog": the same words, first and last swapped
 MAX_SHIFT_ROWS = 8        # rows of the "depends only on k" table
 DEMO_DIM = 4              # width of the word vectors in the order demo (kept narrow to read)
@@ -23,6 +23,12 @@ def demo_embeddings(seed, d):
         E = rng.integers(-1, 2, size=(len(DEMO_WORDS), min(d, DEMO_DIM))).astype(np.float64)
         if len({tuple(r) for r in E}) == len(DEMO_WORDS):
             return E
+
+
+def demo_labels(ctx):
+    """The row labels of the demo sentence and of its swapped twin, in the learner's language."""
+    words = ctx.t("order.words").split()
+    return words, [words[k] for k in SWAP]
 
 
 def column_labels(d):
@@ -108,13 +114,13 @@ def _order_step(E, ctx):
     d = E.shape[1]
     out_a, out_b = _attend(E), _attend(swapped)
     same = np.allclose(out_a[0], out_b[2], rtol=1e-12, atol=1e-12)
-    words_b = [DEMO_WORDS[k] for k in SWAP]
+    words, words_b = demo_labels(ctx)
     return Step(t("order.title"), [
         Text(t("order.text", e=d)),
-        Row([Matrix("X", E, label=t("order.sentence_a"), row_labels=list(DEMO_WORDS)),
+        Row([Matrix("X", E, label=t("order.sentence_a"), row_labels=words),
              Matrix("X swapped", swapped, label=t("order.sentence_b"), row_labels=words_b)]),
         Equation("out = softmax(X·Xᵀ / √d)·X"),
-        Row([Matrix("out", out_a, label=t("order.out_a"), row_labels=list(DEMO_WORDS),
+        Row([Matrix("out", out_a, label=t("order.out_a"), row_labels=words,
                     highlight=[(0, j) for j in range(d)]),
              Matrix("out swapped", out_b, label=t("order.out_b"), row_labels=words_b,
                     highlight=[(2, j) for j in range(d)])]),
@@ -129,12 +135,12 @@ def _fix_step(E, ctx):
     swapped = E[list(SWAP)]
     out_a, out_b = _attend(E + pe), _attend(swapped + pe)
     gap = float(np.max(np.abs(out_a[0] - out_b[2])))
-    words_b = [DEMO_WORDS[k] for k in SWAP]
+    words, words_b = demo_labels(ctx)
     return Step(t("fix.title"), [
         Text(t("fix.text", e=d)),
-        Row([Matrix("X + PE", E + pe, label=t("fix.sentence_a"), row_labels=list(DEMO_WORDS)),
+        Row([Matrix("X + PE", E + pe, label=t("fix.sentence_a"), row_labels=words),
              Matrix("X swapped + PE", swapped + pe, label=t("fix.sentence_b"), row_labels=words_b)]),
-        Row([Matrix("out", out_a, label=t("order.out_a"), row_labels=list(DEMO_WORDS),
+        Row([Matrix("out", out_a, label=t("order.out_a"), row_labels=words,
                     highlight=[(0, j) for j in range(d)]),
              Matrix("out swapped", out_b, label=t("order.out_b"), row_labels=words_b,
                     highlight=[(2, j) for j in range(d)])]),

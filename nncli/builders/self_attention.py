@@ -83,7 +83,7 @@ def build_self_attention(X, Wq, Wk, Wv, ctx, words=None, causal=False, seed=None
     if causal:
         steps.append(Step(t("mask.title"), [
             Text(t("mask.text")),
-            Matrix("masked scores", masked, dim=hidden, label="S + mask", row_labels=labels, col_labels=labels),
+            Matrix("masked scores", masked, dim=hidden, label=t("mask.label"), row_labels=labels, col_labels=labels),
         ]))
     steps += [
         Step(t("softmax.title", i=i, word=labels[i]), [Text(t("softmax.text")), *soft]),

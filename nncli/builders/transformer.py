@@ -1,6 +1,8 @@
 """Trace builder for one Transformer encoder layer (post-norm, as Vaswani et al. 2017), the
 decoder's extra attention and mask, and the output softmax over a tiny vocabulary."""
 
+import unicodedata
+
 import numpy as np
 
 from nncli.maths.activations import relu, softmax
@@ -98,7 +100,7 @@ def build_transformer(X, params, n_heads, words, vocab, ctx) -> Trace:
     Y = layer_norm(R1, p["gamma1"], p["beta1"], EPS)
     steps.append(Step(t("norm1.title"), [
         Text(t("norm1.text")),
-        Matrix("X0 + attention", R1, label="X₀ + attention", row_labels=tok),
+        Matrix("X0 + attention", R1, label=t("norm1.sum"), row_labels=tok),
         Text(t("norm.row", word=tok[0])),
     ] + _layer_norm_lines(R1[0], p["gamma1"], p["beta1"], "1", ctx) + [
         Matrix("Y", Y, label=t("norm1.out"), row_labels=tok),
@@ -139,7 +141,7 @@ def build_transformer(X, params, n_heads, words, vocab, ctx) -> Trace:
     picks = [[w, vocab[int(np.argmax(probs[i]))], ctx.n(probs[i].max())] for i, w in enumerate(tok)]
     steps.append(Step(t("out.title"), [
         Text(t("out.text", V=V, vocab=", ".join(vocab))),
-        Matrix("logits", logits, label="logits = output·W_vocab + b_vocab", row_labels=tok,
+        Matrix("logits", logits, label=t("out.logits"), row_labels=tok,
                col_labels=list(vocab)),
         Text(t("out.softmax", word=tok[last])),
         Equation(t("out.max", m=ctx.n(m[last, 0]))),
@@ -196,12 +198,12 @@ def _decoder_step(Q, K, tok, ctx):
     mask = causal_mask(T)
     scores = np.where(mask, Q @ K.T / np.sqrt(Q.shape[1]), -np.inf)
     weights = softmax(scores, axis=-1)
-    width = max(len(w) for w in tok) + 2
+    width = max(_cells(w) for w in tok) + 2
     shown = tok[:ROWS_SHOWN]
-    picture = [" " * width + "".join(w.rjust(width) for w in shown)]
+    picture = [" " * width + "".join(_rjust(w, width) for w in shown)]
     for i, w in enumerate(shown):
-        picture.append(w.rjust(width) + "".join(("✓" if mask[i, j] else "·").rjust(width)
-                                                for j in range(len(shown))))
+        picture.append(_rjust(w, width) + "".join(("✓" if mask[i, j] else "·").rjust(width)
+                                                  for j in range(len(shown))))
     blocked = [tuple(i) for i in np.argwhere(~mask)]
     return Step(t("dec.title"), [
         Text(t("dec.text")),
@@ -234,5 +236,15 @@ def _flow_diagram(t, T, d, h, dh, d_ff, V):
         ("flow.vocab", f"{T}×{V}"),
     ]
     texts = [t(key, h=h, dh=dh) for key, _ in lines]
-    width = max(len(s) for s in texts) + 3
-    return [text.ljust(width) + shape for text, (_, shape) in zip(texts, lines)]
+    width = max(_cells(s) for s in texts) + 3
+    return [text + " " * (width - _cells(text)) + shape for text, (_, shape) in zip(texts, lines)]
+
+
+def _cells(text):
+    """Terminal columns of `text`: 2 for wide characters (Chinese), 1 for the rest, as rich counts."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _rjust(text, width):
+    """`text` right-aligned in `width` terminal columns (str.rjust miscounts Chinese)."""
+    return " " * max(0, width - _cells(text)) + text

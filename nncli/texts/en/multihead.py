@@ -35,6 +35,7 @@ TEXTS = {
     ),
     "proj.range": "head {k}: columns {a}–{b}",
     "proj.range.one": "head {k}: column {a}",
+    "proj.range.sep": "; ",
     "proj.labels": "The column labels say which head each column goes to.",
     # mask
     "mask.title": "Causal mask, the same for every head",
@@ -64,6 +65,8 @@ TEXTS = {
     "head.row.scores": "s = {scores};   max = {m}",
     "head.row.exps": "exp(s − max) = {exps};   sum = {total}",
     "head.row.weights": "w = exp ÷ sum = {weights}",
+    "scores.label": "Q{k}·K{k}ᵀ/√{dh}",
+    "scores.label.causal": "Q{k}·K{k}ᵀ/√{dh} + mask",
     "more.title": "More heads",
     # side by side
     "side.title": "The heads' weights side by side",
@@ -71,6 +74,7 @@ TEXTS = {
         "Same tokens, different weights: each head has its own slices of W_q and W_k, so it "
         "scores the pairs differently. Every row of every head adds up to 1."
     ),
+    "side.label": "head {k}",
     "side.more": "The other {count} heads are in --json (weights, h×T×T); --all-steps shows them here.",
     # concat and W_o
     "concat.title": "Concatenate the heads",

@@ -12,6 +12,7 @@ TEXTS = {
         "self-attention on both (Wq = Wk = Wv = I to keep the numbers short; any weights give "
         "the same conclusion)."
     ),
+    "order.words": "dog bites man",
     "order.sentence_a": "dog bites man",
     "order.sentence_b": "man bites dog",
     "order.out_a": "attention output",

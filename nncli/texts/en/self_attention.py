@@ -44,6 +44,7 @@ TEXTS = {
     "score.causal_hint": "Add --causal to see how a decoder hides the tokens that come later.",
     # mask
     "mask.title": "Causal mask: no looking ahead",
+    "mask.label": "S + mask",
     "mask.text": (
         "A decoder writes one token at a time, so when it produces token i the tokens after i "
         "do not exist yet. In training the whole target sentence is fed at once; the mask hides "

@@ -64,6 +64,7 @@ TEXTS = {
         "shifted by β1, one pair of numbers per column."
     ),
     "norm.row": "The row of \"{word}\", written out (ε = 0.00001):",
+    "norm1.sum": "X₀ + attention",
     "norm1.out": "Y = LayerNorm(X₀ + attention)",
     "norm.torch": (
         "As in torch.nn.LayerNorm: the variance divides by d (not d − 1), and ε sits inside "
@@ -135,6 +136,7 @@ TEXTS = {
         "model this is applied to the last decoder layer; here it is applied to the encoder "
         "output above, to show the arithmetic."
     ),
+    "out.logits": "logits = output·W_vocab + b_vocab",
     "out.softmax": "The softmax of the row of \"{word}\": subtract the largest logit, exponentiate, divide by the sum:",
     "out.max": "largest logit m = {m}",
     "out.exps": "e^(logit − m) = {values}",
