@@ -12,6 +12,7 @@ from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
 from nncli import numfmt
+from nncli.render.wrap import paragraph
 from nncli.trace import Bars, Diagram, Equation, Matrix, Plot, Row, Table, Text
 
 MAX_ROWS = 12
@@ -26,9 +27,9 @@ HIGHLIGHT_STYLE = "bold black on yellow"
 def block_renderable(block, ctx):
     """A rich renderable for one trace block."""
     if isinstance(block, Text):
-        return RichText(block.text)
+        return paragraph(block.text)
     if isinstance(block, Equation):
-        return RichText(block.text, style="bold cyan")
+        return paragraph(block.text, style="bold cyan")
     if isinstance(block, Matrix):
         return matrix_renderable(block, ctx)
     if isinstance(block, Table):
@@ -121,7 +122,7 @@ def matrix_renderable(block: Matrix, ctx):
     if array.ndim == 0:
         return RichText(f"{block.label} = {ctx.n(array)}")
     if array.ndim > 2:
-        return RichText(f"{block.label}: {numfmt.shape(array)} (--json gives every value)")
+        return RichText(ctx.cli_texts("matrix.many_dims", label=block.label, shape=numfmt.shape(array)))
     grid = array[None, :] if array.ndim == 1 else array
     highlight = {idx if array.ndim == 2 else (0,) + idx for idx in block.highlight}
     dim = {idx if array.ndim == 2 else (0,) + idx for idx in block.dim}
@@ -168,7 +169,7 @@ def table_renderable(block: Table, ctx):
     for column in block.columns:
         table.add_column(RichText(str(column), style="bold"))
     for row in block.rows:
-        table.add_row(*(RichText(_cell_text(v, ctx)) for v in row))
+        table.add_row(*(paragraph(_cell_text(v, ctx)) for v in row))
     return table
 
 

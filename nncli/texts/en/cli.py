@@ -27,5 +27,6 @@ TEXTS = {
     "step.counter": "Step {k} of {n}",
     "skipped": "… {count} more computed the same way (--all-steps shows them).",
     "crop.note": "showing {rows}×{cols} of {shape}; --json gives every value",
+    "matrix.many_dims": "{label}: {shape} (--json gives every value)",
     "export.saved": "nncli: saved {path}",
 }
