@@ -170,6 +170,6 @@ TEXTS = {
     "column.text": (
         "nncli 把每个词元当作一行，矩阵从右边乘，x·W，和 NumPy、PyTorch 代码的写法一致。用列向量"
         "的教科书写成 W′x，其中 W′ = Wᵀ：这里的 Q = X·Wq 就是那里的 Qᵀ = Wqᵀ·Xᵀ。"
-        "torch.nn.Linear 把权重存成 (out, in) 的形状，也就是这里所用 W 的转置。"
+        "torch.nn.Linear 把权重存成 (out_features, in_features) 的形状，也就是这里所用 W 的转置。"
     ),
 }
