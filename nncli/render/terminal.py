@@ -166,11 +166,19 @@ def table_renderable(block: Table, ctx):
     # Texts, not markup: a cell like "Â[i, j]" must not be read as a rich style tag.
     title = RichText(block.title, style="bold") if block.title else None
     table = RichTable(title=title, title_justify="left", box=box.SIMPLE_HEAD)
-    for column in block.columns:
-        table.add_column(RichText(str(column), style="bold"))
+    for index, column in enumerate(block.columns):
+        # numbers line up on the right, words on the left
+        numeric = all(_is_number(row[index]) for row in block.rows if index < len(row))
+        table.add_column(RichText(str(column), style="bold"), justify="right" if numeric else "left")
     for row in block.rows:
         table.add_row(*(paragraph(_cell_text(v, ctx)) for v in row))
     return table
+
+
+def _is_number(value) -> bool:
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and value.replace("\u2212", "-").lstrip("-").replace(".", "", 1).isdigit()
 
 
 def _cell_text(value, ctx) -> str:
@@ -240,5 +248,9 @@ def step_renderables(step, number: int, total: int, ctx):
 
     label = step.title if step.skipped else f"{ctx.cli_texts('step.counter', k=number, n=total)} · {step.title}"
     yield Rule(RichText(label, style="bold"), align="left")
+    previous = None
     for block in step.blocks:
+        if isinstance(block, Text) and previous is not None and not isinstance(previous, Equation):
+            yield RichText("")  # a paragraph stands apart from what came before it
         yield block_renderable(block, ctx)
+        previous = block
