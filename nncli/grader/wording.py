@@ -1,0 +1,173 @@
+"""The sandbox's, compare's and the hidden cases' fixed English phrases, worded in the
+learner's language.
+
+The sandbox (sandbox*.py) and compare.describe report what happened in fixed English
+strings ("called sys.exit(3)", "killed by signal 11 (segmentation fault)", "a list of 3
+items"); the hidden cases name themselves in English ("edge: stride 2 does not divide: N=2
+..."). They stay English there, as data. Here, at the report layer, each known string is
+matched and rewritten from a text key of nncli/texts/<lang>/grader.py; an unknown string
+(a Python exception message, a new phrase) is kept as it is, never lost.
+"""
+
+import re
+
+# ---------------------------------------------------------------- sandbox strings
+
+_SIGNALS = {
+    "segmentation fault": "signal.segv", "bus error": "signal.bus",
+    "floating-point exception": "signal.fpe", "illegal instruction": "signal.ill",
+    "aborted": "signal.abrt", "killed, perhaps out of memory": "signal.kill",
+    "CPU time limit reached": "signal.xcpu", "file size limit reached": "signal.xfsz",
+    "terminated": "signal.term", "broken pipe": "signal.pipe", "unknown signal": "signal.unknown",
+}
+
+_FIXED = {
+    "called sys.exit()": "sandbox.exit_none",
+    "stopped by nncli": "sandbox.stopped",
+    "sent more data than it could hold": "sandbox.too_much",
+    "sent results nncli could not read": "sandbox.unreadable",
+    "the file could not be loaded": "sandbox.not_loaded",
+    "nncli could not read back what this call returned": "sandbox.not_read_back",
+    "an exception": "sandbox.an_exception",
+    "None": "value.none",
+    # descriptions of returned values (sandbox_wire.describe, compare.describe)
+    "a bool": "value.bool", "an int": "value.int", "a float": "value.float", "a str": "value.str",
+    "an object nncli could not describe": "value.object_unknown",
+    "a value nncli could not read back": "value.unreadable",
+}
+
+# (pattern, key, names of the groups in order); the first match wins
+_PATTERNS = [
+    (r"called sys\.exit\((?P<code>.*)\)", "sandbox.exit"),
+    (r"ran out of memory \(limit (?P<limit>[^)]*)\)", "sandbox.memory"),
+    (r"killed by signal (?P<number>\d+) \((?P<name>.*)\)", "sandbox.signal"),
+    (r"exited with status (?P<code>-?\d+) \(the sandbox could not be set up\)", "sandbox.exit_setup"),
+    (r"exited with status (?P<code>-?\d+) \(its results could not be sent\)", "sandbox.exit_contact"),
+    (r"exited with status (?P<code>-?\d+)", "sandbox.exit_status"),
+    (r"the process ended while the file was loading: (?P<reason>.*)", "sandbox.ended_loading"),
+    (r"could not start a process: (?P<reason>.*)", "sandbox.cannot_start"),
+    (r"(?P<error>\w+): importing (?P<module>[\w.]+) is not allowed in an exercise file",
+     "sandbox.import_refused"),
+    (r"a NumPy scalar of dtype (?P<dtype>\w+)", "value.numpy_scalar"),
+    (r"an array of dtype (?P<dtype>\w+) and shape (?P<shape>\(.*\))", "value.array"),
+    (r"an array of dtype (?P<dtype>\w+)", "value.array_dtype"),
+    (r"a (?P<kind>list|tuple|dict|set) of 1 item", "value.container_one"),
+    (r"a (?P<kind>list|tuple|dict|set) of (?P<count>\d+) items", "value.container"),
+    (r"an object of type (?P<kind>.+)", "value.object"),
+    (r"the bool (?P<value>True|False)", "value.python_bool"),
+    (r"the number (?P<value>\S+) \(a Python (?P<kind>\w+), not an array\)", "value.number"),
+    (r"a (?P<kind>\w+)", "value.other"),
+]
+_COMPILED = [(re.compile(pattern), key) for pattern, key in _PATTERNS]
+
+
+def phrase(text, t) -> str:
+    """One fixed string of the sandbox or of compare.describe in t's language (t: a Texts of
+    "grader"); a string not known here comes back unchanged. Only the first line of a
+    several-line text is worded (the rest is a traceback, kept as Python wrote it)."""
+    if not text:
+        return text
+    first, newline, rest = text.partition("\n")
+    return _phrase_line(first, t) + newline + rest
+
+
+def _phrase_line(line: str, t) -> str:
+    if t.lang == "en":
+        return line
+    key = _FIXED.get(line)
+    if key is not None:
+        return t(key)
+    for pattern, key in _COMPILED:
+        match = pattern.fullmatch(line)
+        if match:
+            values = match.groupdict()
+            if key == "sandbox.signal":
+                values["name"] = t(_SIGNALS[values["name"]]) if values["name"] in _SIGNALS \
+                    else values["name"]
+            elif key in ("sandbox.ended_loading", "sandbox.cannot_start"):
+                values["reason"] = _phrase_line(values["reason"], t)
+            return t(key, **values)
+    return line
+
+
+def finding_values(finding, t) -> dict:
+    """The values of a compare.Finding, with its English descriptions worded for t."""
+    values = dict(finding.values)
+    for name in ("received", "error"):
+        if isinstance(values.get(name), str):
+            values[name] = phrase(values[name], t)
+    return values
+
+
+# ---------------------------------------------------------------- case labels
+
+# a number, a ±number, or a tuple of numbers: "(2, 3)", "()", "(4,)"
+_NUMBERS = re.compile(r"\((?:[±\-]?\d+(?:\.\d+)?(?:, ?)?)*\)|(?<![\w.])[±\-]?\d+(?:\.\d+)?")
+
+
+def _segments(label: str):
+    """The label cut at ": " and ", " outside brackets, with the separators: a list of
+    (separator before, text)."""
+    parts, depth, start, separator = [], 0, 0, ""
+    i = 0
+    while i < len(label):
+        char = label[i]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif depth == 0 and char in ":," and label[i + 1:i + 2] == " ":
+            parts.append((separator, label[start:i]))
+            separator = char
+            start = i + 2
+            i += 2
+            continue
+        i += 1
+    parts.append((separator, label[start:]))
+    return parts
+
+
+def _is_formula(segment: str) -> bool:
+    """N=2 D=3 H=2, d_k≠d_v, f=[1, 2, 3]: names and values, nothing to translate."""
+    bare = re.sub(r"\[[^\]]*\]|\([^)]*\)", "", segment)
+    return all(("=" in token or "≠" in token) for token in bare.split())
+
+
+def label_template(segment: str):
+    """("stride {0} with padding {1}", ["3", "2"]) for "stride 3 with padding 2"."""
+    values = []
+
+    def slot(match):
+        values.append(match.group(0))
+        return "{" + str(len(values) - 1) + "}"
+
+    return _NUMBERS.sub(slot, segment), values
+
+
+def case_label(label: str, t) -> str:
+    """A hidden case's label in t's language: known phrases translated from the language's
+    CASE_LABELS table (English template -> template), formulas and unknown phrases kept."""
+    if t.lang == "en" or not label:
+        return label
+    import importlib
+
+    try:
+        table = importlib.import_module(f"nncli.texts.{t.lang}.grader").CASE_LABELS
+    except (ImportError, AttributeError):
+        return label
+    out = []
+    for separator, segment in _segments(label):
+        if separator:
+            out.append(t("case.sep" + (".colon" if separator == ":" else ".comma")))
+        if _is_formula(segment):
+            out.append(segment)
+            continue
+        template, values = label_template(segment)
+        translated = table.get(template)
+        out.append(translated.format(*values) if translated is not None else segment)
+    return "".join(out)
+
+
+def label_phrases(label: str) -> list:
+    """The templates of a label's segments that need a translation (for the tests)."""
+    return [label_template(s)[0] for _, s in _segments(label) if not _is_formula(s)]
