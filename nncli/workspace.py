@@ -90,13 +90,13 @@ def _absolute(path, cwd: Path) -> Path:
     return path if path.is_absolute() else cwd / path
 
 
-def open_workspace(option=None, create: bool = False) -> Workspace:
+def open_workspace(option=None, create: bool = False, lang: str = "en") -> Workspace:
     """The workspace for a command. With `create`, make it (and its marker) if missing and
-    say where on stderr; a path that is a file is a usage problem."""
+    say where on stderr (in `lang`); a path that is a file is a usage problem."""
     from nncli.errors import UsageProblem
     from nncli.texts import Texts
 
-    t = Texts("grader")
+    t = Texts("grader", lang)
     workspace = locate(option)
     if workspace.root.exists() and not workspace.root.is_dir():
         raise UsageProblem(t("workspace.not_a_folder", path=workspace.root))

@@ -43,14 +43,15 @@ class _Plan:
         self.expected = []        # per case: ("ok", value) or ("internal", message)
 
 
-def run(workspace, exercises, seed: int, timeout: float = 10.0) -> SessionResult:
-    """Check the files of `exercises` in `workspace` with the cases of `seed`."""
+def run(workspace, exercises, seed: int, timeout: float = 10.0, lang: str = "en") -> SessionResult:
+    """Check the files of `exercises` in `workspace` with the cases of `seed`; the messages
+    are in `lang`."""
     from nncli.catalogue import FORBIDDEN_MODULES
     from nncli.grader import sandbox
 
     plans = [_Plan(e, workspace.exercise_file(e.name)) for e in exercises]
     for plan in plans:
-        plan.problem, plan.blocked = static_problems(plan.exercise, plan.path)
+        plan.problem, plan.blocked = static_problems(plan.exercise, plan.path, lang)
     for plan in plans:
         if not plan.problem:
             plan.cases = make_cases(plan.exercise, seed)
@@ -61,7 +62,7 @@ def run(workspace, exercises, seed: int, timeout: float = 10.0) -> SessionResult
                                         forbidden_modules=FORBIDDEN_MODULES)
     for plan in plans:
         plan.expected = [_expected(case) for case in plan.cases]
-    return SessionResult(seed, [_judge(plan, seed, timeout) for plan in plans])
+    return SessionResult(seed, [_judge(plan, seed, timeout, lang) for plan in plans])
 
 
 def _expected(case):
@@ -78,13 +79,13 @@ def _expected(case):
 
 # ---------------------------------------------------------------- static analysis
 
-def static_problems(exercise, path):
+def static_problems(exercise, path, lang="en"):
     """(file problem text or "", {function: problem text}) from the file's syntax tree."""
     from nncli.catalogue import FORBIDDEN_MODULES
     from nncli.grader import static
     from nncli.texts import Texts
 
-    t = Texts("grader")
+    t = Texts("grader", lang)
     forbidden = {f.name: f.forbidden for f in exercise.functions}
     analysis = static.analyse(path, FORBIDDEN_MODULES, forbidden)
     if analysis.syntax_error is not None:
@@ -107,10 +108,10 @@ def static_problems(exercise, path):
 
 # ---------------------------------------------------------------- verdicts
 
-def _judge(plan, seed, timeout) -> ExerciseResult:
+def _judge(plan, seed, timeout, lang="en") -> ExerciseResult:
     from nncli.texts import Texts
 
-    t = Texts("grader")
+    t = Texts("grader", lang)
     exercise = plan.exercise
     if plan.problem:
         tests = [TestResult(f.name, "error", 0, f.points, plan.problem) for f in exercise.functions]
@@ -150,17 +151,19 @@ def _judge(plan, seed, timeout) -> ExerciseResult:
 def _file_problem(exercise, file_run, timeout, t):
     """(file-level problem text, Finding for calls that did not run)."""
     from nncli.grader.compare import Finding
+    from nncli.grader.wording import phrase
 
     if file_run is None:
         return "", None
     if file_run.load_error:
-        text = t("check.file.load_error", name=exercise.name, message=file_run.load_error)
+        text = t("check.file.load_error", name=exercise.name,
+                 message=phrase(file_run.load_error, t))
         return text, Finding("file", text=text)
     if file_run.timed_out:
         text = t("check.file.timeout", name=exercise.name, timeout=f"{timeout:g}")
         return text, Finding("file", text=text)
     if file_run.crashed:
-        text = t("check.file.crashed", name=exercise.name, reason=file_run.crashed)
+        text = t("check.file.crashed", name=exercise.name, reason=phrase(file_run.crashed, t))
         return text, Finding("file", text=text)
     return "", None
 
@@ -199,12 +202,13 @@ def _judge_function(function, runs, names, not_run, seed, t, stopped=None) -> Te
     problem is a call that never ran, other than that one, gets the file's problem alone
     (the report shows it once)."""
     from nncli.grader.compare import CaseVerdict, Finding, judge_case
+    from nncli.grader.wording import case_label
 
     verdicts = []
     for case, outcome, (kind, expected) in runs:
         if kind == "internal":
             verdict = CaseVerdict("error", Finding("file", text=t(
-                "check.file.internal", label=case.label, error=expected)))
+                "check.file.internal", label=case_label(case.label, t), error=expected)))
         elif outcome is None:
             verdict = CaseVerdict("error", not_run or Finding("not_run"))
         else:
@@ -227,18 +231,19 @@ def _judge_function(function, runs, names, not_run, seed, t, stopped=None) -> Te
     if not judged:
         case = stubbed[0][0]
         return TestResult(function.name, "failed", 0, function.points,
-                          t("check.partly_stubbed", label=case.label,
+                          t("check.partly_stubbed", label=case_label(case.label, t),
                             inputs=describe_inputs(case, names)), cases=total)
     case, outcome, verdict = next(((c, o, v) for c, o, v in judged if v.mistake), judged[0])
     status = "error" if verdict.status == "error" else "failed"
     if not_run is not None and verdict.finding is not_run and case is not stopped:
         return TestResult(function.name, status, 0, function.points, not_run_text(not_run, t),
                           cases=total)
-    lines = [t("check.case", label=case.label, inputs=describe_inputs(case, names), seed=seed,
+    lines = [t("check.case", label=case_label(case.label, t),
+               inputs=describe_inputs(case, names), seed=seed,
                failed=len(failing), total=total)]
     lines.append(finding_text(verdict.finding, t))
     if verdict.mistake:
-        lines.append(t("check.mistake", text=mistake_text(verdict.mistake)))
+        lines.append(t("check.mistake", text=mistake_text(verdict.mistake, t.lang)))
     traceback = (getattr(outcome, "traceback", None) or "") if verdict.status == "error" else ""
     return TestResult(function.name, status, 0, function.points, "\n".join(lines),
                       traceback=traceback, cases=total)
@@ -256,9 +261,11 @@ def _not_run():
 
 def finding_text(finding, t) -> str:
     """The sentence of a compare.Finding (with its shape hint and tuple item when present)."""
+    from nncli.grader.wording import finding_values
+
     if finding.key == "file":
         return finding.values["text"]
-    values = dict(finding.values)
+    values = finding_values(finding, t)
     text = t(f"compare.{finding.key}", **values)
     if finding.key == "shape" and values.get("hint"):
         text += " " + t(f"compare.shape.{values['hint']}")
@@ -267,12 +274,12 @@ def finding_text(finding, t) -> str:
     return text
 
 
-def mistake_text(key: str) -> str:
+def mistake_text(key: str, lang: str = "en") -> str:
     """The sentence of a Mistake key: in the "mistakes" texts, else the grader's."""
     from nncli.texts import Texts
 
     for module in ("mistakes", "grader"):
-        texts = Texts(module)
+        texts = Texts(module, lang)
         if texts.has(key):
             return texts(key)
     return key.replace("_", " ")
