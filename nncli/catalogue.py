@@ -6,7 +6,7 @@ texts in ``nncli/texts/<lang>/exercises.py`` under the keys "NAME.title", "NAME.
 "NAME.hint.1", "NAME.hint.2", … Commands read this table; none hard-codes an exercise.
 """
 
-from nncli.errors import UsageProblem, did_you_mean
+from nncli.errors import UsageProblem
 
 # Imports rejected in every learner file: they would compute the answer (or read it).
 FORBIDDEN_MODULES = ("torch", "tensorflow", "jax", "scipy", "sklearn", "nncli", "solutions")
@@ -139,12 +139,19 @@ def exercise_names() -> tuple:
     return tuple(e.name for e in EXERCISES)
 
 
-def find_exercise(name: str) -> Exercise:
-    """The exercise called `name`; a UsageProblem with a suggestion otherwise."""
+def find_exercise(name: str, lang=None) -> Exercise:
+    """The exercise called `name`; otherwise a UsageProblem in `lang` (default: $NNCLI_LANG,
+    then the locale) naming the closest exercise, if one is close, and all of them."""
     exercise = _BY_NAME.get(name.lower())
     if exercise is None:
-        raise UsageProblem(
-            f'unknown exercise "{name}".{did_you_mean(name, _BY_NAME)}'
-            f" The exercises are: {', '.join(_BY_NAME)}."
-        )
+        import difflib
+
+        from nncli.texts import Texts, resolve_lang
+
+        t = Texts("grader", resolve_lang(lang))
+        close = difflib.get_close_matches(name.lower(), list(_BY_NAME), n=1, cutoff=0.5)
+        names = ", ".join(_BY_NAME)
+        if close:
+            raise UsageProblem(t("exercise.unknown_close", name=name, close=close[0], names=names))
+        raise UsageProblem(t("exercise.unknown", name=name, names=names))
     return exercise

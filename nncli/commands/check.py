@@ -2,12 +2,15 @@
 
 import click
 
+from nncli.texts import LANGUAGES
+
 
 def _positive(ctx, param, value):
     if value is not None and not value > 0:
-        from nncli.texts import Texts
+        from nncli.texts import Texts, resolve_lang
 
-        raise click.BadParameter(Texts("grader")("check.timeout_bad", value=value))
+        lang = resolve_lang(ctx.params.get("lang"))
+        raise click.BadParameter(Texts("grader", lang)("check.timeout_bad", value=value))
     return value
 
 
@@ -24,24 +27,27 @@ def _positive(ctx, param, value):
 @click.option("--junit", "junit_path", type=click.Path(dir_okay=False, writable=True),
               metavar="FILE", help="Also write the results as JUnit XML, for CI systems.")
 @click.option("--verbose", "-v", is_flag=True, help="Show what your files printed.")
+@click.option("--lang", is_eager=True, type=click.Choice(LANGUAGES), default=None,
+              help="Language of the texts (default: $NNCLI_LANG, then the locale, then en).")
 @click.pass_context
-def command(ctx, names, workspace_option, seed, timeout, as_json, junit_path, verbose):
+def command(ctx, names, workspace_option, seed, timeout, as_json, junit_path, verbose, lang):
     """Grade the exercise files in your workspace (all of them, or those NAMEd).
 
     Exit status: 0 when everything checked passed, 1 otherwise, 2 for usage errors.
     """
     from nncli.catalogue import EXERCISES, find_exercise
     from nncli.errors import NncliError
-    from nncli.texts import Texts
+    from nncli.texts import Texts, resolve_lang
     from nncli.workspace import open_workspace
 
-    t = Texts("grader")
+    lang = resolve_lang(lang)
+    t = Texts("grader", lang)
     chosen = []
     for name in names:
-        exercise = find_exercise(name)
+        exercise = find_exercise(name, lang)
         if exercise not in chosen:
             chosen.append(exercise)
-    workspace = open_workspace(workspace_option)
+    workspace = open_workspace(workspace_option, lang=lang)
     for exercise in chosen:
         if not workspace.exercise_file(exercise.name).is_file():
             raise NncliError(t("check.no_file", name=exercise.name, workspace=workspace.root))
@@ -65,12 +71,12 @@ def command(ctx, names, workspace_option, seed, timeout, as_json, junit_path, ve
                      name=EXERCISES[0].name), err=as_json)
         ctx.exit(1)
 
-    result = session.run(workspace, chosen, seed, timeout)
+    result = session.run(workspace, chosen, seed, timeout, lang)
 
     from nncli.commands.hint import warn_if_recovered
 
     state = State.load(workspace.state_path)
-    warn_if_recovered(state)
+    warn_if_recovered(state, lang)
     for exercise in result.exercises:
         state.record_check(exercise.name, exercise.status, exercise.score, exercise.max_score)
     try:
@@ -91,5 +97,6 @@ def command(ctx, names, workspace_option, seed, timeout, as_json, junit_path, ve
     else:
         from nncli.console import stdout_console
 
-        report.render(stdout_console(), result, workspace, state, EXERCISES, verbose=verbose)
+        report.render(stdout_console(), result, workspace, state, EXERCISES, verbose=verbose,
+                      lang=lang)
     ctx.exit(0 if result.passed else 1)

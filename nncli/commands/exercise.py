@@ -2,6 +2,8 @@
 
 import click
 
+from nncli.texts import LANGUAGES
+
 
 @click.command()
 @click.argument("name")
@@ -11,29 +13,45 @@ import click
 @click.option("--reset", is_flag=True,
               help="Start afresh from the template; your old file is kept in .nncli/backups/.")
 @click.option("--open", "open_editor", is_flag=True, help="Open the file in $VISUAL or $EDITOR.")
-def command(name, workspace_option, reset, open_editor):
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the texts (default: $NNCLI_LANG, then the locale, then en).")
+def command(name, workspace_option, reset, open_editor, lang):
     """Write the exercise file NAME.py into your workspace and show the task."""
     from nncli.catalogue import find_exercise
-    from nncli.exercise_files import template_path
+    from nncli.texts import resolve_lang
     from nncli.workspace import open_workspace
 
-    exercise = find_exercise(name)
-    workspace = open_workspace(workspace_option, create=True)
+    lang = resolve_lang(lang)
+    exercise = find_exercise(name, lang)
+    workspace = open_workspace(workspace_option, create=True, lang=lang)
     target = workspace.exercise_file(exercise.name)
-    template = template_path(exercise.name)
-    note = hand_out(workspace, target, template, reset)
-    show_task(exercise, workspace, target, template, note)
+    template = localised_template(exercise.name, lang)
+    note = hand_out(workspace, target, template, reset, lang)
+    show_task(exercise, workspace, target, template, note, lang)
     if open_editor:
-        open_in_editor(target)
+        open_in_editor(target, lang)
 
 
-def hand_out(workspace, target, template, reset: bool) -> str:
+def localised_template(name: str, lang: str):
+    """The template in `lang` (exercises/<lang>/NAME.py: the same code, its docstrings and
+    comments translated), else the English one (exercises/NAME.py)."""
+    from nncli.exercise_files import template_path
+
+    english = template_path(name)
+    if lang != "en":
+        translated = english.parent / lang / english.name
+        if translated.is_file():
+            return translated
+    return english
+
+
+def hand_out(workspace, target, template, reset: bool, lang: str = "en") -> str:
     """Write the template to `target` unless a file is there; with `reset`, back the old
     file up first. Returns the sentence saying what happened."""
     from nncli.errors import UsageProblem
     from nncli.texts import Texts
 
-    t = Texts("grader")
+    t = Texts("grader", lang)
     if target.exists() and not target.is_file():
         raise UsageProblem(t("exercise.not_a_file", path=target))
     content = template.read_bytes()
@@ -81,20 +99,22 @@ def _write_atomically(target, content: bytes) -> None:
         raise
 
 
-def show_task(exercise, workspace, target, template, note: str) -> None:
+def show_task(exercise, workspace, target, template, note: str, lang: str = "en") -> None:
+    from rich.padding import Padding
     from rich.text import Text
 
     from nncli.console import stdout_console
     from nncli.grader.signatures import signatures
+    from nncli.render.wrap import paragraph
     from nncli.texts import Texts
 
-    t = Texts("grader")
-    texts = Texts("exercises")
+    t = Texts("grader", lang)
+    texts = Texts("exercises", lang)
     console = stdout_console()
     console.print(Text(t("exercise.title", name=exercise.name, title=texts(exercise.title_key)),
                        style="bold"))
     console.print()
-    console.print(Text(texts(exercise.task_key)))
+    console.print(paragraph(texts(exercise.task_key)))
     console.print()
     console.print(Text(t("exercise.signatures"), style="bold"))
     declared = signatures(template)
@@ -105,21 +125,21 @@ def show_task(exercise, workspace, target, template, note: str) -> None:
         line.append("  " + t("exercise.points", points=function.points), style="dim")
         console.print(line)
         if signature and signature.summary:
-            console.print(Text("      " + signature.summary))
+            console.print(Padding(paragraph(signature.summary), (0, 0, 0, 6), expand=False))
     console.print()
-    console.print(Text(note))
-    console.print(Text(t("exercise.next", command=workspace.command(f"check {exercise.name}")),
-                       style="bold"))
-    console.print(Text(t("exercise.explain", topic=exercise.topic)))
-    console.print(Text(t("exercise.hint", name=exercise.name)))
+    console.print(paragraph(note))
+    console.print(paragraph(t("exercise.next",
+                              command=workspace.command(f"check {exercise.name}")), style="bold"))
+    console.print(paragraph(t("exercise.explain", topic=exercise.topic)))
+    console.print(paragraph(t("exercise.hint", name=exercise.name)))
 
 
-def open_in_editor(target) -> None:
+def open_in_editor(target, lang: str = "en") -> None:
     import os
 
     from nncli.texts import Texts
 
-    t = Texts("grader")
+    t = Texts("grader", lang)
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
         click.echo(t("exercise.no_editor", path=target), err=True)

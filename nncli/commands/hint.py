@@ -3,27 +3,33 @@ workspace), or every hint with --all."""
 
 import click
 
+from nncli.texts import LANGUAGES
+
 
 @click.command()
 @click.argument("name")
 @click.option("--all", "show_all", is_flag=True, help="Show every hint at once.")
 @click.option("--workspace", "workspace_option", metavar="DIR",
               help="The folder of your exercise files (where the hint count is kept).")
-def command(name, show_all, workspace_option):
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the texts (default: $NNCLI_LANG, then the locale, then en).")
+def command(name, show_all, workspace_option, lang):
     """Show the next hint for the exercise NAME (or all of them)."""
     from rich.text import Text
 
     from nncli.catalogue import find_exercise
     from nncli.console import stdout_console
     from nncli.state import State
-    from nncli.texts import Texts
+    from nncli.render.wrap import paragraph
+    from nncli.texts import Texts, resolve_lang
     from nncli.workspace import open_workspace
 
-    exercise = find_exercise(name)
-    workspace = open_workspace(workspace_option, create=True)
+    lang = resolve_lang(lang)
+    exercise = find_exercise(name, lang)
+    workspace = open_workspace(workspace_option, create=True, lang=lang)
     state = State.load(workspace.state_path)
-    warn_if_recovered(state)
-    t, texts = Texts("grader"), Texts("exercises")
+    warn_if_recovered(state, lang)
+    t, texts = Texts("grader", lang), Texts("exercises", lang)
     hints = tuple(exercise.hints)
     count = len(hints)
     shown = min(state.hints_shown(exercise.name), count)
@@ -39,22 +45,22 @@ def command(name, show_all, workspace_option):
         console.print(Text(t("hint.again"), style="dim"))
     for number in numbers:
         console.print(Text(t("hint.title", number=number, count=count, name=exercise.name), style="bold"))
-        console.print(Text(texts(hints[number - 1])))
+        console.print(paragraph(texts(hints[number - 1])))
         console.print()
     if seen < count:
-        console.print(Text(t("hint.more", left=count - seen,
-                                   command=workspace.command(f"hint {exercise.name}")), style="dim"))
+        console.print(paragraph(t("hint.more", left=count - seen,
+                                  command=workspace.command(f"hint {exercise.name}")), style="dim"))
     else:
-        console.print(Text(t("hint.last", name=exercise.name), style="dim"))
+        console.print(paragraph(t("hint.last", name=exercise.name), style="dim"))
 
 
-def warn_if_recovered(state) -> None:
-    """Say on stderr when the state file was unreadable and set aside."""
+def warn_if_recovered(state, lang: str = "en") -> None:
+    """Say on stderr (in `lang`) when the state file was unreadable and set aside."""
     if state.aside is None:
         return
     from nncli.texts import Texts
 
-    t = Texts("grader")
+    t = Texts("grader", lang)
     if state.writable:
         click.echo(t("state.corrupt", aside=state.aside), err=True)
     else:

@@ -2,11 +2,15 @@
 
 import click
 
+from nncli.texts import LANGUAGES
+
 
 @click.command()
 @click.option("--workspace", "workspace_option", metavar="DIR",
               help="The folder of your exercise files.")
-def command(workspace_option):
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the texts (default: $NNCLI_LANG, then the locale, then en).")
+def command(workspace_option, lang):
     """Show every exercise with its status, score and when it was last checked."""
     from datetime import datetime
 
@@ -18,13 +22,14 @@ def command(workspace_option):
     from nncli.console import stdout_console
     from nncli.grader.report import STYLES, next_step
     from nncli.state import State
-    from nncli.texts import Texts
+    from nncli.texts import Texts, resolve_lang
     from nncli.workspace import open_workspace
 
-    t, texts = Texts("grader"), Texts("exercises")
-    workspace = open_workspace(workspace_option)
+    lang = resolve_lang(lang)
+    t, texts = Texts("grader", lang), Texts("exercises", lang)
+    workspace = open_workspace(workspace_option, lang=lang)
     state = State.load(workspace.state_path)
-    warn_if_recovered(state)
+    warn_if_recovered(state, lang)
     console = stdout_console()
     console.print(Text(t("progress.title", workspace=workspace.root), style="bold"))
     table = Table()
@@ -40,18 +45,19 @@ def command(workspace_option):
         else:
             label = Text(t(f"status.{status}"), style=STYLES.get(status, ""))
         points = entry.get("score") if status is not None else None
-        shown_score = f"{points}/{exercise.max_points}" if points is not None else "—"
+        shown_score = f"{points}/{exercise.max_points}" if points is not None else t("progress.none")
         checked = entry.get("checked_at")
         if checked:
             try:
                 checked = datetime.fromisoformat(checked).astimezone().strftime("%Y-%m-%d %H:%M")
             except ValueError:
                 pass
-        table.add_row(exercise.name, texts(exercise.title_key), label, shown_score, checked or "—")
+        table.add_row(exercise.name, texts(exercise.title_key), label, shown_score,
+                      checked or t("progress.none"))
         passed += status == "passed"
         score += points or 0
         max_score += exercise.max_points
     console.print(table)
     console.print(Text(t("progress.total", passed=passed, count=len(EXERCISES), score=score,
                          max_score=max_score), style="bold"))
-    console.print(Text(next_step(None, workspace, state, EXERCISES)))
+    console.print(Text(next_step(None, workspace, state, EXERCISES, lang)))

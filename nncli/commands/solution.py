@@ -2,27 +2,32 @@
 
 import click
 
+from nncli.texts import LANGUAGES
+
 
 @click.command()
 @click.argument("name")
 @click.option("--force", is_flag=True, help="Show it even though your file has not passed yet.")
 @click.option("--workspace", "workspace_option", metavar="DIR",
               help="The folder of your exercise files (where passes are recorded).")
-def command(name, force, workspace_option):
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the texts (default: $NNCLI_LANG, then the locale, then en).")
+def command(name, force, workspace_option, lang):
     """Show the reference solution of NAME (after 'nncli check NAME' passes)."""
     from nncli.catalogue import find_exercise
     from nncli.commands.hint import warn_if_recovered
     from nncli.errors import NncliError
     from nncli.exercise_files import solution_path
     from nncli.state import State
-    from nncli.texts import Texts
+    from nncli.texts import Texts, resolve_lang
     from nncli.workspace import open_workspace
 
-    t = Texts("grader")
-    exercise = find_exercise(name)
-    workspace = open_workspace(workspace_option)
+    lang = resolve_lang(lang)
+    t = Texts("grader", lang)
+    exercise = find_exercise(name, lang)
+    workspace = open_workspace(workspace_option, lang=lang)
     state = State.load(workspace.state_path)
-    warn_if_recovered(state)
+    warn_if_recovered(state, lang)
     if not state.passed(exercise.name):
         if not force:
             raise NncliError(t("solution.locked", name=exercise.name))

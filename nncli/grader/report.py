@@ -6,8 +6,9 @@ STYLES = {"passed": "green", "failed": "red", "error": "bold red", "not_started"
 
 # ---------------------------------------------------------------- terminal
 
-def render(console, result, workspace, state, exercises, verbose=False) -> None:
-    """The table of every function checked, the problems in detail, the score, the next step.
+def render(console, result, workspace, state, exercises, verbose=False, lang="en") -> None:
+    """The table of every function checked, the problems in detail, the score, the next step,
+    in `lang` (the results' messages are already in it: session.run words them).
 
     exercises: the whole catalogue in order (for the next step); state: the State after this
     check was recorded.
@@ -15,9 +16,10 @@ def render(console, result, workspace, state, exercises, verbose=False) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from nncli.render.wrap import paragraph
     from nncli.texts import Texts
 
-    t = Texts("grader")
+    t = Texts("grader", lang)
     console.print(Text(t("check.title", workspace=workspace.root, seed=result.seed), style="bold"))
     table = Table()
     for key in ("exercise", "function", "status", "points"):
@@ -39,13 +41,13 @@ def render(console, result, workspace, state, exercises, verbose=False) -> None:
         _render_details(console, t, exercise, verbose)
         printed_something = printed_something or bool(exercise.output)
     if printed_something and not verbose:
-        console.print(Text(t("check.output_hidden"), style="dim"))
+        console.print(paragraph(t("check.output_hidden"), style="dim"))
     console.print()
-    console.print(Text(t("check.score", score=result.score, max_score=result.max_score,
-                         seed=result.seed), style="bold"))
+    console.print(paragraph(t("check.score", score=result.score, max_score=result.max_score,
+                              seed=result.seed), style="bold"))
     if result.passed:
-        console.print(Text(t("check.all_passed"), style="green"))
-    console.print(Text(next_step(result, workspace, state, exercises)))
+        console.print(paragraph(t("check.all_passed"), style="green"))
+    console.print(paragraph(next_step(result, workspace, state, exercises, lang)))
 
 
 def _render_details(console, t, exercise, verbose) -> None:
@@ -71,27 +73,30 @@ def _render_details(console, t, exercise, verbose) -> None:
             console.print(_indented(t("check.traceback"), style="dim"))
             console.print(_indented(test.traceback, 4, style="dim"))
     if verbose and exercise.output:
+        from nncli.render.wrap import paragraph
+
         console.print()
         console.print(Text(t("check.output_title", name=exercise.name), style="bold"))
         console.print(Text(exercise.output.rstrip("\n")))
         if exercise.output_truncated:
-            console.print(Text(t("check.output_cut"), style="dim"))
+            console.print(paragraph(t("check.output_cut"), style="dim"))
 
 
 def _indented(text: str, left: int = 2, style: str = ""):
-    """`text` indented by `left` columns, wrapped lines too."""
+    """`text` indented by `left` columns, wrapped lines too (Chinese between characters)."""
     from rich.padding import Padding
-    from rich.text import Text
 
-    return Padding(Text(text.rstrip("\n"), style=style), (0, 0, 0, left), expand=False)
+    from nncli.render.wrap import paragraph
+
+    return Padding(paragraph(text.rstrip("\n"), style=style), (0, 0, 0, left), expand=False)
 
 
-def next_step(result, workspace, state, exercises) -> str:
-    """What to do next: fix the first checked exercise that did not pass; else go on with
-    the first exercise of the curriculum not passed yet; else say it is all done."""
+def next_step(result, workspace, state, exercises, lang="en") -> str:
+    """What to do next, in `lang`: fix the first checked exercise that did not pass; else go
+    on with the first exercise of the curriculum not passed yet; else say it is all done."""
     from nncli.texts import Texts
 
-    t = Texts("grader")
+    t = Texts("grader", lang)
     if result is not None:
         for exercise in result.exercises:
             if exercise.status != "passed":
