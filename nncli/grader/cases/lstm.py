@@ -3,9 +3,11 @@
 import numpy as np
 
 from nncli.grader.case import Case, Mistake
-from nncli.grader.cases._common import dims, normal
-from nncli.maths import lstm
-from nncli.maths.activations import sigmoid, tanh
+from nncli.grader.cases._common import dims, normal, reference
+
+lstm = reference("lstm")
+_act = reference("activations")
+sigmoid, tanh = _act.sigmoid, _act.tanh
 
 
 def _wrong_step(order="ifgo", g_through=tanh, state_tanh=True):

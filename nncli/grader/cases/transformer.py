@@ -4,11 +4,13 @@ feed_forward, encoder_layer, next_token_distribution."""
 import numpy as np
 
 from nncli.grader.case import Case, Mistake
-from nncli.grader.cases._common import dims, normal
-from nncli.maths import transformer as tf
-from nncli.maths.activations import relu, softmax
-from nncli.maths.attention import multi_head_attention
-from nncli.maths.positional import positional_encoding
+from nncli.grader.cases._common import dims, normal, reference
+
+tf = reference("transformer")
+_act = reference("activations")
+relu, softmax = _act.relu, _act.softmax
+multi_head_attention = reference("attention").multi_head_attention
+positional_encoding = reference("positional").positional_encoding
 
 
 # positional_encoding ---------------------------------------------------------------------
