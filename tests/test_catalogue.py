@@ -78,12 +78,25 @@ def test_every_function_of_the_contract_is_in_the_catalogue_once():
 
 
 def test_files_and_catalogue_match_both_ways():
+    from nncli.texts import DEFAULT_LANG, LANGUAGES
+
+    translated = {lang for lang in LANGUAGES if lang != DEFAULT_LANG}
     for kind in ("exercises", "solutions"):
         files = {p.stem for p in data_dir(kind).glob("*.py")}
         assert files == set(ORDER), f"{kind}/ holds {sorted(files)}"
+        folders = translated if kind == "exercises" else set()  # exercises/zh/: templates in Chinese
         leftovers = [p.name for p in data_dir(kind).iterdir() if p.suffix != ".py"
-                     and p.name != "__pycache__"]
+                     and p.name != "__pycache__" and p.name not in folders]
         assert not leftovers, f"unexpected files in {kind}/: {leftovers}"
+
+
+@pytest.mark.parametrize("lang", ["zh"])
+def test_every_translated_template_mirrors_an_english_one_and_back(lang):
+    folder = data_dir("exercises") / lang
+    files = {p.stem for p in folder.glob("*.py")}
+    assert files == set(ORDER), f"exercises/{lang}/ holds {sorted(files)}, not {ORDER}"
+    leftovers = [p.name for p in folder.iterdir() if p.suffix != ".py" and p.name != "__pycache__"]
+    assert not leftovers, f"unexpected files in exercises/{lang}/: {leftovers}"
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
