@@ -1,7 +1,7 @@
 """Matrices from the command line: text like "1 2 3; 4 5 6", or a .npy, .csv or .txt file.
 
 Every problem becomes a one-line UsageProblem that names the option, the bad token and
-how to write it instead.
+how to write it instead (texts in ``nncli/texts/<lang>/errors.py``).
 """
 
 import os
@@ -11,7 +11,6 @@ import numpy as np
 from nncli.errors import UsageProblem
 
 FILE_SUFFIXES = (".npy", ".csv", ".txt")
-HOW = 'write rows split by ";" and numbers by spaces or commas, e.g. "1 2 3; 4 5 6"'
 
 
 def parse_matrix(text: str, option: str) -> np.ndarray:
@@ -27,30 +26,27 @@ def _parse_rows(rows, option: str) -> np.ndarray:
     for r, row in enumerate(rows, start=1):
         tokens = row.replace(",", " ").split()
         if not tokens:
-            raise UsageProblem(f"{option}: row {r} is empty; {HOW}.")
+            raise UsageProblem.of("matrix.empty_row", option=option, row=r)
         values = []
         for c, token in enumerate(tokens, start=1):
             try:
                 values.append(float(token.replace("\u2212", "-")))
             except ValueError:
-                raise UsageProblem(
-                    f'{option}: "{token}" (row {r}, number {c}) is not a number; {HOW}.'
-                ) from None
+                raise UsageProblem.of("matrix.not_number", option=option, token=token,
+                                      row=r, col=c) from None
         if parsed and len(values) != len(parsed[0]):
-            raise UsageProblem(
-                f"{option}: row {r} has {len(values)} numbers but row 1 has {len(parsed[0])};"
-                " every row needs the same count."
-            )
+            raise UsageProblem.of("matrix.ragged", option=option, row=r, count=len(values),
+                                  first=len(parsed[0]))
         parsed.append(values)
     array = np.array(parsed, dtype=np.float64)
     if not np.all(np.isfinite(array)):
-        raise UsageProblem(f"{option}: every number must be finite (no inf or nan).")
+        raise UsageProblem.of("matrix.not_finite", option=option)
     return array[0] if len(parsed) == 1 else array
 
 
 def _load_file(path: str, option: str) -> np.ndarray:
     if not os.path.isfile(path):
-        raise UsageProblem(f'{option}: file "{path}" does not exist; give a path to a .npy, .csv or .txt file, or the numbers themselves.')
+        raise UsageProblem.of("file.missing", option=option, path=path)
     try:
         if path.lower().endswith(".npy"):
             array = np.load(path, allow_pickle=False)
@@ -59,25 +55,32 @@ def _load_file(path: str, option: str) -> np.ndarray:
             with open(path, encoding="utf-8") as handle:
                 lines = [line for line in handle.read().splitlines() if line.strip() and not line.lstrip().startswith("#")]
             if not lines:
-                raise UsageProblem(f'{option}: file "{path}" holds no numbers.')
+                raise UsageProblem.of("file.empty", option=option, path=path)
             return _parse_rows(lines, f'{option} ("{path}")')
     except UsageProblem:
         raise
-    except (OSError, ValueError) as error:
-        raise UsageProblem(f'{option}: cannot read "{path}": {error}.') from None
+    except ValueError:  # not a .npy array of numbers, or not text (UnicodeDecodeError)
+        key = "file.not_npy" if path.lower().endswith(".npy") else "file.not_text"
+        raise UsageProblem.of(key, option=option, path=path) from None
+    except OSError as error:
+        detail = error.strerror or " ".join(str(error).split())  # one line
+        raise UsageProblem.of("file.unreadable", option=option, path=path, error=detail) from None
     if array.ndim > 2 or array.size == 0:
-        raise UsageProblem(f'{option}: "{path}" must hold a non-empty vector or matrix, not shape {array.shape}.')
+        raise UsageProblem.of("file.shape", option=option, path=path, shape=array.shape)
     if not np.all(np.isfinite(array)):
-        raise UsageProblem(f"{option}: every number must be finite (no inf or nan).")
+        raise UsageProblem.of("matrix.not_finite", option=option)
     return array
 
 
 def require_dims(array: np.ndarray, option: str, dims, what: str) -> np.ndarray:
-    """Check array.ndim is in `dims`; a 1-D vector is lifted to one row when 2 is wanted."""
+    """Check array.ndim is in `dims`; a 1-D vector is lifted to one row when 2 is wanted.
+
+    what: the errors text "dims.<what>" that says what was expected ("matrix", "row", ...).
+    """
     if array.ndim == 1 and 2 in dims and 1 not in dims:
         array = array[None, :]
     if array.ndim not in dims:
-        raise UsageProblem(f"{option}: expected {what}, got shape {array.shape}.")
+        raise UsageProblem.of(f"dims.{what}", option=option, shape=array.shape)
     return array
 
 

@@ -22,7 +22,7 @@ def command(input_text, size, **common):
     from nncli.inputs import parse_matrix, require_dims
 
     if input_text:
-        x = require_dims(parse_matrix(input_text, "--input"), "--input", (1,), "one row of values")
+        x = require_dims(parse_matrix(input_text, "--input"), "--input", (1,), "row_values")
     elif size:
         x = np.round(np.random.default_rng(common["seed"]).uniform(-6, 6, size), 1)
     else:

@@ -23,18 +23,17 @@ def command(tokens, hidden, input_text, query_text, **common):
 
     seed = common["seed"]
     if input_text:
-        h = require_dims(parse_matrix(input_text, "--input"), "--input", (2,), "a matrix (T×H)")
+        h = require_dims(parse_matrix(input_text, "--input"), "--input", (2,), "states")
     else:
         h = random_ints(seed, (tokens or 4, hidden or 3), -1, 2)
     if tokens is not None and tokens != h.shape[0]:
-        raise UsageProblem(f"--tokens {tokens}: --input has {h.shape[0]} rows; give one or make them agree.")
+        raise UsageProblem.of("attention.tokens", tokens=tokens, rows=h.shape[0])
     if hidden is not None and hidden != h.shape[1]:
-        raise UsageProblem(f"--hidden {hidden}: --input rows have {h.shape[1]} numbers; give one or make them agree.")
+        raise UsageProblem.of("attention.hidden", hidden=hidden, cols=h.shape[1])
     if query_text:
-        s = require_dims(parse_matrix(query_text, "--query"), "--query", (1,), "one row of numbers")
+        s = require_dims(parse_matrix(query_text, "--query"), "--query", (1,), "row")
         if s.shape[0] != h.shape[1]:
-            raise UsageProblem(f"--query: {s.shape[0]} numbers, but every encoder state has "
-                               f"{h.shape[1]}; give --query {h.shape[1]} numbers.")
+            raise UsageProblem.of("attention.query", count=s.shape[0], hidden=h.shape[1])
     else:
         s = 2 * random_ints(seed + 1, (h.shape[1],), 0, 2) - 1  # ±1: every entry counts
     random = seed if not (input_text and query_text) else None

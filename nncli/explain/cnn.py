@@ -25,7 +25,7 @@ def command(input_text, kernel_texts, classes, size, **common):
     from nncli.inputs import parse_matrix, random_ints, require_dims
 
     if input_text:
-        image = require_dims(parse_matrix(input_text, "--input"), "--input", (2,), "a matrix")
+        image = require_dims(parse_matrix(input_text, "--input"), "--input", (2,), "matrix")
     elif size:
         image = random_ints(common["seed"], (size, size), 0, 2)
     else:
@@ -34,18 +34,16 @@ def command(input_text, kernel_texts, classes, size, **common):
         image = DEFAULT_IMAGE
     kernels = None
     if kernel_texts:
-        parsed = [require_dims(parse_matrix(k, "--kernel"), "--kernel", (2,), "a matrix") for k in kernel_texts]
+        parsed = [require_dims(parse_matrix(k, "--kernel"), "--kernel", (2,), "matrix") for k in kernel_texts]
         for k in parsed:
             if k.shape[0] != k.shape[1] or k.shape != parsed[0].shape:
-                raise UsageProblem(f"--kernel: got a {k.shape[0]}×{k.shape[1]} kernel; every kernel must be"
-                                   f" square and of one size ({parsed[0].shape[0]}×{parsed[0].shape[0]} here).")
+                raise UsageProblem.of("cnn.kernel_shape", rows=k.shape[0], cols=k.shape[1],
+                                      side=parsed[0].shape[0])
         kernels = np.stack(parsed)
     side = 3 if kernels is None else kernels.shape[1]
     if min(image.shape) < side + 1:
-        raise UsageProblem(
-            f"--input: a {image.shape[0]}×{image.shape[1]} image is too small for a {side}×{side} kernel"
-            f" and a 2×2 pool; give at least {side + 1}×{side + 1}."
-        )
+        raise UsageProblem.of("cnn.image_small", rows=image.shape[0], cols=image.shape[1],
+                              side=side, least=side + 1)
     from nncli.builders.cnn import build_cnn
 
     explain("cnn", lambda ctx: build_cnn(image, ctx, kernels=kernels, classes=classes,

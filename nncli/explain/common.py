@@ -41,9 +41,7 @@ def explain(module: str, build, common: dict) -> None:
 
     export_path = common["export_path"]
     if export_path and not export_path.lower().endswith(EXPORT_SUFFIXES):
-        raise UsageProblem(
-            f'cannot export to "{export_path}": the name must end in .svg, .html or .txt.'
-        )
+        raise UsageProblem.of("export.suffix", path=export_path)
     from nncli.texts import resolve_lang
 
     ctx = Context(module, lang=resolve_lang(common["lang"]), precision=common["precision"],

@@ -42,7 +42,7 @@ def command(dim, input_text, kernel_text, padding, stride, bias, flip, size, **c
             f = parse_matrix(DEFAULT_F, "--input")
         g = parse_matrix(kernel_text, "--kernel") if kernel_text else (
             random_ints(seed + 1, (3,)) if size else parse_matrix(DEFAULT_G, "--kernel"))
-        f, g = (require_dims(a, o, (1,), "one row of numbers") for a, o in ((f, "--input"), (g, "--kernel")))
+        f, g = (require_dims(a, o, (1,), "row") for a, o in ((f, "--input"), (g, "--kernel")))
         from nncli.builders.conv import build_conv1d
 
         explain("conv", lambda ctx: build_conv1d(f, g, ctx), common)
@@ -56,14 +56,11 @@ def command(dim, input_text, kernel_text, padding, stride, bias, flip, size, **c
         x = parse_matrix(DEFAULT_INPUT, "--input")
     k = parse_matrix(kernel_text, "--kernel") if kernel_text else (
         random_ints(seed + 1, (3, 3)) if size else parse_matrix(DEFAULT_KERNEL, "--kernel"))
-    x = require_dims(x, "--input", (2,), "a matrix")
-    k = require_dims(k, "--kernel", (2,), "a matrix")
+    x = require_dims(x, "--input", (2,), "matrix")
+    k = require_dims(k, "--kernel", (2,), "matrix")
     ph, pw = x.shape[0] + 2 * padding, x.shape[1] + 2 * padding
     if k.shape[0] > ph or k.shape[1] > pw:
-        raise UsageProblem(
-            f"--kernel: a {k.shape[0]}×{k.shape[1]} kernel does not fit the {ph}×{pw} padded input;"
-            " use a smaller kernel or more --padding."
-        )
+        raise UsageProblem.of("conv.kernel_too_big", kh=k.shape[0], kw=k.shape[1], ph=ph, pw=pw)
     from nncli.builders.conv import build_conv2d
 
     explain("conv", lambda ctx: build_conv2d(x, k, ctx, bias=bias, padding=padding,

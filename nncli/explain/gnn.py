@@ -17,27 +17,23 @@ def parse_edges(text: str, nodes):
 
     items = [item for item in text.split(",")]
     if not text.strip():
-        raise UsageProblem('--edges: no edges given; write pairs of node numbers like "0-1,1-2,2-3".')
+        raise UsageProblem.of("edges.none")
     edges = set()
     for item in items:
         match = EDGE.match(item)
         if not match:
-            raise UsageProblem(
-                f'--edges: "{item.strip()}" is not an edge; write pairs of node numbers like "0-1,1-2,2-3".')
+            raise UsageProblem.of("edges.not_edge", item=item.strip())
         i, j = int(match.group(1)), int(match.group(2))
         if i == j:
-            raise UsageProblem(
-                f'--edges: "{item.strip()}" joins node {i} to itself; leave self-loops out, the layer adds them (A + I).')
+            raise UsageProblem.of("edges.self_loop", item=item.strip(), node=i)
         edges.add((min(i, j), max(i, j)))
     highest = max(j for _, j in edges)
     if nodes is None:
         nodes = highest + 1
     elif highest >= nodes:
-        raise UsageProblem(
-            f"--edges: node {highest} does not exist with --nodes {nodes} (nodes are 0 … {nodes - 1});"
-            f" raise --nodes or fix the edge.")
+        raise UsageProblem.of("edges.missing_node", node=highest, nodes=nodes, last=nodes - 1)
     if nodes > MAX_NODES:
-        raise UsageProblem(f"--edges: node {highest} makes {nodes} nodes; at most {MAX_NODES} are explained.")
+        raise UsageProblem.of("edges.too_many", node=highest, nodes=nodes, most=MAX_NODES)
     return sorted(edges), nodes
 
 

@@ -18,7 +18,7 @@ from nncli.explain.self_attention import token_options
 def command(heads, tokens, dim, words, causal, input_text, wq, wk, wv, wo, **common):
     """Multi-head attention: Q, K, V split into heads by columns, each head's weights
     side by side, the concatenation and × W_o (--causal masks the future)."""
-    from nncli.errors import UsageProblem
+    from nncli.errors import UsageProblem, command_lang
     from nncli.explain.self_attention import read_tokens, read_weight
     from nncli.texts import Texts
 
@@ -28,7 +28,7 @@ def command(heads, tokens, dim, words, causal, input_text, wq, wk, wv, wo, **com
     if d % heads:
         from nncli.builders.multihead import valid_heads
 
-        raise UsageProblem(Texts("multihead", common["lang"])(
+        raise UsageProblem(Texts("multihead", command_lang())(
             "heads.invalid", heads=heads, dim=d, valid=", ".join(map(str, valid_heads(d)))))
     Wq, Wk, Wv, Wo = (read_weight(text, option, d, seed + offset, cols=d)
                       for offset, (text, option) in enumerate(

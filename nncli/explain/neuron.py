@@ -31,21 +31,21 @@ def command(x_text, w_text, bias, activation, neurons, size, **common):
 
     seed = common["seed"]
     if x_text:
-        x = require_dims(parse_matrix(x_text, "--x"), "--x", (1,), "one row of inputs")
+        x = require_dims(parse_matrix(x_text, "--x"), "--x", (1,), "row_inputs")
     else:
         x = random_ints(seed, (size,)) if size else parse_matrix(DEFAULT_X, "--x")
     if w_text:
-        w = require_dims(parse_matrix(w_text, "--w"), "--w", (1,), "one row of weights")
+        w = require_dims(parse_matrix(w_text, "--w"), "--w", (1,), "row_weights")
     elif size or x_text:
         w = np.random.default_rng(seed + 1).choice(NONZERO_HALVES, size=len(x))
     else:
         w = parse_matrix(DEFAULT_W, "--w")
     if len(w) != len(x):
-        raise UsageProblem(f"--w: {len(w)} weight(s) for {len(x)} input(s); give one weight per input.")
+        raise UsageProblem.of("neuron.weights_count", weights=len(w), inputs=len(x))
     if bias is None:
         bias = float(np.random.default_rng(seed + 2).integers(-2, 3) / 2.0) if (size or x_text) else DEFAULT_B
     if not np.isfinite(bias):
-        raise UsageProblem("--b: the bias must be a finite number.")
+        raise UsageProblem.of("neuron.bias_finite")
     from nncli.builders.neuron import build_neuron
 
     explain("neuron", lambda ctx: build_neuron(x, w, bias, ctx, activation=activation,

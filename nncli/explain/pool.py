@@ -30,16 +30,14 @@ def command(mode, input_text, window, stride, size, **common):
         x = random_ints(common["seed"], (size, size), 0, 10)
     else:
         x = parse_matrix(DEFAULT_INPUT, "--input")
-    x = require_dims(x, "--input", (2,), "a matrix")
+    x = require_dims(x, "--input", (2,), "matrix")
     if window < 1:
-        raise UsageProblem(f"--window: {window} is too small; the window needs at least 1 row and 1 column.")
+        raise UsageProblem.of("pool.window_small", window=window)
     if window > min(x.shape):
-        raise UsageProblem(
-            f"--window: a {window}×{window} window does not fit the {x.shape[0]}×{x.shape[1]} input;"
-            f" use --window {min(x.shape)} or less."
-        )
+        raise UsageProblem.of("pool.window_big", window=window, rows=x.shape[0], cols=x.shape[1],
+                              most=min(x.shape))
     if stride is not None and stride < 1:
-        raise UsageProblem(f"--stride: {stride} is too small; the windows must move by at least 1.")
+        raise UsageProblem.of("pool.stride_small", stride=stride)
     from nncli.builders.pool import build_pool
 
     explain("pool", lambda ctx: build_pool(x, ctx, mode=mode, window=window, stride=stride), common)

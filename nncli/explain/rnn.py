@@ -39,19 +39,16 @@ def read_sequence(input_text, steps, features, seed):
         T, D = steps or 4, features or 2
         rng = np.random.default_rng(seed)
         return np.round(rng.uniform(-1, 1, size=(T, D)), 1) + 0.0
-    x = require_dims(parse_matrix(input_text, "--input"), "--input", (2,),
-                     "a T×D matrix, one row per time step")
+    x = require_dims(parse_matrix(input_text, "--input"), "--input", (2,), "sequence")
     T, D = x.shape
     if steps is not None and steps != T:
-        raise UsageProblem(f"--input: the matrix has {T} rows (time steps) but --steps is {steps};"
-                           " drop --steps or give one row per step.")
+        raise UsageProblem.of("sequence.steps", rows=T, steps=steps)
     if features is not None and features != D:
-        raise UsageProblem(f"--input: each row has {D} numbers but --features is {features};"
-                           f" drop --features or give {features} numbers per row.")
+        raise UsageProblem.of("sequence.features", cols=D, features=features)
     if T > 1000:
-        raise UsageProblem(f"--input: {T} time steps is too many; give at most 1000 rows.")
+        raise UsageProblem.of("sequence.too_long", rows=T, most=1000)
     if D > 64:
-        raise UsageProblem(f"--input: {D} features per step is too many; give at most 64 per row.")
+        raise UsageProblem.of("sequence.too_wide", cols=D, most=64)
     return x
 
 

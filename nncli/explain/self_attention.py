@@ -33,17 +33,18 @@ def read_tokens(tokens, dim, words, input_text, seed):
 
     word_list = words.split() if words else None
     if words is not None and not word_list:
-        raise UsageProblem('--words: give at least one word, e.g. --words "the cat sat".')
+        raise UsageProblem.of("tokens.no_words")
     if word_list and tokens is not None and tokens != len(word_list):
-        raise UsageProblem(f"--tokens {tokens}: --words gives {len(word_list)} words; give one of them or make them agree.")
+        raise UsageProblem.of("tokens.words_count", tokens=tokens, count=len(word_list))
     if input_text:
-        X = require_dims(parse_matrix(input_text, "--input"), "--input", (2,), "a matrix (T×d)")
+        X = require_dims(parse_matrix(input_text, "--input"), "--input", (2,), "tokens")
         T, d = X.shape
         for option, value, have in (("--tokens", tokens, T), ("--dim", dim, d)):
             if value is not None and value != have:
-                raise UsageProblem(f"{option} {value}: --input is {T}×{d}; leave {option} out or make them agree.")
+                raise UsageProblem.of("tokens.input_disagrees", option=option, value=value,
+                                      rows=T, cols=d)
         if word_list and len(word_list) != T:
-            raise UsageProblem(f"--words: {len(word_list)} words for the {T} rows of --input; give one word per row.")
+            raise UsageProblem.of("tokens.words_rows", count=len(word_list), rows=T)
         return X, word_list
     T = len(word_list) if word_list else (tokens or TOKENS)
     return random_ints(seed, (T, dim or DIM), -1, 2), word_list
@@ -56,11 +57,13 @@ def read_weight(text, option, rows, seed, cols=None):
 
     if not text:
         return random_ints(seed, (rows, cols or rows), -1, 2)
-    W = require_dims(parse_matrix(text, option), option, (2,), "a matrix")
+    W = require_dims(parse_matrix(text, option), option, (2,), "matrix")
     if W.shape[0] != rows:
-        raise UsageProblem(f"{option}: got {W.shape[0]}×{W.shape[1]}, need {rows} rows, one per column of X (d = {rows}).")
+        raise UsageProblem.of("weight.rows", option=option, rows=W.shape[0], cols=W.shape[1],
+                              need=rows)
     if cols is not None and W.shape[1] != cols:
-        raise UsageProblem(f"{option}: got {W.shape[0]}×{W.shape[1]}, need {rows}×{cols} (d×d).")
+        raise UsageProblem.of("weight.shape", option=option, rows=W.shape[0], cols=W.shape[1],
+                              need=rows, need_cols=cols)
     return W
 
 
@@ -81,7 +84,7 @@ def command(tokens, dim, words, causal, input_text, wq, wk, wv, **common):
     Wq = read_weight(wq, "--wq", d, seed + 1)
     Wk = read_weight(wk, "--wk", d, seed + 2, cols=None if wk else Wq.shape[1])
     if Wk.shape[1] != Wq.shape[1]:
-        raise UsageProblem(f"--wk: {Wk.shape[1]} columns but --wq has {Wq.shape[1]}; queries and keys need the same d_k.")
+        raise UsageProblem.of("weight.dk", wk=Wk.shape[1], wq=Wq.shape[1])
     Wv = read_weight(wv, "--wv", d, seed + 3)
     random = None if input_text and wq and wk and wv else seed
     from nncli.builders.self_attention import build_self_attention

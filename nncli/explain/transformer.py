@@ -27,17 +27,15 @@ def command(tokens, dim, heads, ff, words_text, **common):
     from nncli.errors import UsageProblem
 
     if dim % heads:
-        raise UsageProblem(f"--heads {heads} does not divide --dim {dim}; pick a number of heads"
-                           f" that does (e.g. --heads 1 or --heads {dim}).")
+        raise UsageProblem.of("transformer.heads", heads=heads, dim=dim)
     vocab = [w.strip() for w in words_text.split(",")]
     if any(not w for w in vocab):
-        raise UsageProblem(f'--words: "{words_text}" has an empty word; write words split by commas,'
-                           ' e.g. "the,cat,sat".')
+        raise UsageProblem.of("transformer.empty_word", words=words_text)
     if not 2 <= len(vocab) <= 50:
-        raise UsageProblem(f"--words: {len(vocab)} word(s) given; give between 2 and 50, split by commas.")
+        raise UsageProblem.of("transformer.word_count", count=len(vocab))
     repeated = sorted({w for w in vocab if vocab.count(w) > 1})
     if repeated:
-        raise UsageProblem(f'--words: "{repeated[0]}" appears more than once; each word of the vocabulary must differ.')
+        raise UsageProblem.of("transformer.repeated", word=repeated[0])
     from nncli.builders.transformer import build_transformer, random_parameters
 
     words = [vocab[i % len(vocab)] for i in range(tokens)]
