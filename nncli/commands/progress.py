@@ -21,6 +21,7 @@ def command(workspace_option, lang):
     from nncli.commands.hint import warn_if_recovered
     from nncli.console import stdout_console
     from nncli.grader.report import STYLES, next_step
+    from nncli.render.wrap import paragraph
     from nncli.state import State
     from nncli.texts import Texts, resolve_lang
     from nncli.workspace import open_workspace
@@ -52,7 +53,7 @@ def command(workspace_option, lang):
                 checked = datetime.fromisoformat(checked).astimezone().strftime("%Y-%m-%d %H:%M")
             except ValueError:
                 pass
-        table.add_row(exercise.name, texts(exercise.title_key), label, shown_score,
+        table.add_row(exercise.name, paragraph(texts(exercise.title_key)), label, shown_score,
                       checked or t("progress.none"))
         passed += status == "passed"
         score += points or 0
