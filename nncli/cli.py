@@ -1,13 +1,13 @@
 """The `nncli` command: a lazy group of subcommands, and the one place errors are turned
-into messages and exit codes."""
+into messages and exit codes (texts in ``nncli/texts/<lang>/errors.py``)."""
 
 import os
 import sys
 
 import click
 
-from nncli import __version__
-from nncli.errors import USAGE, NncliError
+from nncli import __version__, errors
+from nncli.errors import USAGE, NncliError, error_text, lang_in_argv
 from nncli.lazy import LazyGroup
 
 COMMANDS = {
@@ -20,6 +20,7 @@ COMMANDS = {
     "progress": "nncli.commands.progress:command",
 }
 
+# English summaries; a language's texts ("command.<name>" in nncli/texts/<lang>/cli.py) win
 SUMMARIES = {
     "topics": "List every topic in curriculum order.",
     "explain": "Show how one topic computes, step by step, with every number.",
@@ -31,10 +32,20 @@ SUMMARIES = {
 }
 
 
+def _summaries() -> dict:
+    """The summary of every command in `nncli --help`, in the command line's language."""
+    from nncli.texts import Texts
+
+    t = Texts("cli", errors.command_lang())
+    return {name: t(f"command.{name}") if t.has(f"command.{name}") else SUMMARIES.get(name, "")
+            for name in COMMANDS}
+
+
 @click.group(
     cls=LazyGroup,
     lazy=COMMANDS,
-    summaries=lambda: SUMMARIES,
+    summaries=_summaries,
+    help_key="help.nncli",
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -49,22 +60,28 @@ def cli(ctx):
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"nncli: error: {message}", err=True)
+    click.echo(error_text("prefix", message=message), err=True)
     sys.exit(code)
 
 
 def main(argv=None) -> None:
     """Entry point of the console script and of ``python -m nncli``."""
     debug = bool(os.environ.get("NNCLI_DEBUG"))
+    args = sys.argv[1:] if argv is None else list(argv)
+    errors.argv_lang = lang_in_argv(args)  # errors before --lang is parsed speak it too
     try:
-        code = cli.main(args=argv, prog_name="nncli", standalone_mode=False)
+        code = cli.main(args=args, prog_name="nncli", standalone_mode=False)
     except NncliError as error:
         if debug:
             raise
         _fail(error.message, error.code)
+    except getattr(click.exceptions, "NoArgsIsHelpError", ()) as error:
+        click.echo(error.ctx.get_help())  # `nncli explain` alone: its help, not an error
+        sys.exit(0)
     except click.UsageError as error:
-        hint = f" See '{error.ctx.command_path} --help'." if error.ctx else ""
-        _fail(error.format_message().rstrip(".") + "." + hint, USAGE)
+        from nncli.click_errors import usage_message
+
+        _fail(usage_message(error, args), USAGE)
     except click.ClickException as error:
         _fail(error.format_message(), error.exit_code)
     except click.Abort:
@@ -77,5 +94,6 @@ def main(argv=None) -> None:
     except Exception as error:  # noqa: BLE001 - the one place unexpected errors land
         if debug:
             raise
-        _fail(f"internal error: {type(error).__name__}: {error} (set NNCLI_DEBUG=1 for a traceback)", 70)
+        detail = " ".join(str(error).split())  # one line
+        _fail(error_text("internal", kind=type(error).__name__, detail=detail), 70)
     sys.exit(code if isinstance(code, int) else 0)

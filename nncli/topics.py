@@ -7,7 +7,7 @@ in ``nncli/texts/<lang>/<module>.py``; its explanation, when built, in
 
 from pathlib import Path
 
-from nncli.errors import UsageProblem, did_you_mean
+from nncli.errors import UsageProblem, closest
 
 
 class Topic:
@@ -48,8 +48,8 @@ def find_topic(name: str) -> Topic:
     """The topic called `name` (or an alias); a UsageProblem with a suggestion otherwise."""
     topic = _BY_NAME.get(name.lower())
     if topic is None:
-        raise UsageProblem(
-            f'unknown topic "{name}".{did_you_mean(name, _BY_NAME)}'
-            " See the list with 'nncli topics'."
-        )
+        match = closest(name, _BY_NAME)
+        if match:
+            raise UsageProblem.of("topic.unknown.suggest", name=name, match=match)
+        raise UsageProblem.of("topic.unknown", name=name)
     return topic

@@ -24,17 +24,21 @@ def _not_built(topic):
     @click.command(name=topic.name, context_settings={"ignore_unknown_options": True})
     @click.argument("args", nargs=-1, type=click.UNPROCESSED)
     def command(args):
+        from nncli.errors import command_lang
         from nncli.texts import Texts
 
-        raise NncliError(Texts("cli")("explain.not_built", topic=topic.name))
+        raise NncliError(Texts("cli", command_lang())("explain.not_built", topic=topic.name))
 
     return command
 
 
 def _summaries():
+    """Each topic's one-line summary for `nncli explain --help`, in the command line's language."""
+    from nncli.errors import command_lang
     from nncli.texts import Texts
 
-    return {t.name: Texts(t.module)("summary") for t in TOPICS}
+    lang = command_lang()
+    return {t.name: Texts(t.module, lang)("summary") for t in TOPICS}
 
 
 @click.group(
@@ -42,6 +46,7 @@ def _summaries():
     lazy={t.name: f"nncli.explain.{t.module}:command" for t in TOPICS},
     aliases={a: t.name for t in TOPICS for a in t.aliases},
     summaries=_summaries,
+    help_key="help.explain",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 def group():

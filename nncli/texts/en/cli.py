@@ -29,4 +29,19 @@ TEXTS = {
     "crop.note": "showing {rows}×{cols} of {shape}; --json gives every value",
     "matrix.many_dims": "{label}: {shape} (--json gives every value)",
     "export.saved": "nncli: saved {path}",
+    # nncli --help and nncli explain --help
+    "help.nncli": "nncli: see how neural networks compute, then build each piece in NumPy.",
+    "help.explain": (
+        "Show how one topic computes, step by step, with every number.\n"
+        "\n"
+        "Every topic takes --json, --export FILE, --step, --all-steps, --seed, --precision and"
+        " --lang; 'nncli explain TOPIC --help' lists its own options too."
+    ),
+    "command.topics": "List every topic in curriculum order.",
+    "command.explain": "Show how one topic computes, step by step, with every number.",
+    "command.exercise": "Get an exercise file to fill in, and its task.",
+    "command.check": "Grade your exercise files with hidden tests.",
+    "command.hint": "Show the next hint for an exercise.",
+    "command.solution": "Show the reference solution of an exercise you passed.",
+    "command.progress": "Show your status, score and next step for every exercise.",
 }

@@ -29,4 +29,19 @@ TEXTS = {
     "crop.note": "只显示了 {shape} 中的 {rows}×{cols} 部分；--json 会给出全部数值",
     "matrix.many_dims": "{label}：{shape}（--json 会给出全部数值）",
     "export.saved": "nncli：已保存 {path}",
+    # nncli --help 和 nncli explain --help
+    "help.nncli": "nncli：看神经网络怎样计算，再用 NumPy 亲手实现每一块。",
+    "help.explain": (
+        "一步一步展示一个主题怎样计算，每个数字都写出来。\n"
+        "\n"
+        "每个主题都可以加 --json、--export FILE、--step、--all-steps、--seed、--precision 和 --lang；"
+        "'nncli explain TOPIC --help' 还会列出它自己的选项。"
+    ),
+    "command.topics": "按学习顺序列出全部主题。",
+    "command.explain": "一步一步展示一个主题怎样计算，每个数字都写出来。",
+    "command.exercise": "领取一个要你填写的练习文件，并告诉你任务是什么。",
+    "command.check": "用隐藏的测试批改你的练习文件。",
+    "command.hint": "显示某个练习的下一条提示。",
+    "command.solution": "显示你已经通过的练习的参考答案。",
+    "command.progress": "显示每个练习的状态、得分和下一步。",
 }
