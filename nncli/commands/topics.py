@@ -14,6 +14,7 @@ def command(lang):
 
     from nncli.console import stdout_console
     from nncli.exercise_files import has_exercise
+    from nncli.render.wrap import paragraph
     from nncli.texts import Texts, resolve_lang
     from nncli.topics import TOPICS
 
@@ -21,7 +22,9 @@ def command(lang):
     t = Texts("cli", lang)
     table = Table(title=t("topics.title"), title_justify="left")
     for key in ("topic", "summary", "explain", "exercise"):
-        table.add_column(t(f"topics.col.{key}"))
+        # the summary wraps (between Chinese characters too); the other columns stay whole
+        table.add_column(t(f"topics.col.{key}"), overflow="fold",
+                         no_wrap=key != "summary", ratio=1 if key == "summary" else None)
     for topic in TOPICS:
         name = topic.name + "".join(f" ({a})" for a in topic.aliases)
         explained = t("topics.yes") if topic.explained else t("topics.not_yet")
@@ -31,7 +34,7 @@ def command(lang):
             exercise = topic.exercise
         else:
             exercise = t("topics.not_yet")
-        table.add_row(name, Texts(topic.module, lang)("summary"), explained, exercise)
+        table.add_row(name, paragraph(Texts(topic.module, lang)("summary")), explained, exercise)
     console = stdout_console()
     console.print(table)
     console.print(t("topics.footer"))

@@ -19,7 +19,7 @@ def show(trace, ctx, as_json=False, export_path=None, step_mode=False) -> None:
 
             recorder = Console(file=io.StringIO(), record=True, width=100, highlight=False, emoji=False)
             _print_steps(trace, ctx, recorder, pause=None)
-            _save(recorder, export_path, trace)
+            _save(recorder, export_path, trace, ctx)
         return
 
     console = stdout_console(record=bool(export_path))
@@ -31,7 +31,7 @@ def show(trace, ctx, as_json=False, export_path=None, step_mode=False) -> None:
             click.echo(ctx.cli_texts("step.ignored"), err=True)
     _print_steps(trace, ctx, console, pause)
     if export_path:
-        _save(console, export_path, trace)
+        _save(console, export_path, trace, ctx)
 
 
 def _print_steps(trace, ctx, console, pause) -> None:
@@ -60,7 +60,7 @@ def _pause(ctx) -> bool:
     return key not in ("q", "Q", "\x1b", "\x03")
 
 
-def _save(console, path: str, trace) -> None:
+def _save(console, path: str, trace, ctx) -> None:
     lower = path.lower()
     if lower.endswith(".svg"):
         console.save_svg(path, title=f"nncli explain {trace.topic}")
@@ -68,4 +68,4 @@ def _save(console, path: str, trace) -> None:
         console.save_html(path)
     else:
         console.save_text(path)
-    click.echo(f"nncli: saved {path}", err=True)
+    click.echo(ctx.cli_texts("export.saved", path=path), err=True)
