@@ -13,6 +13,9 @@ def plain_terminal(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.delenv("NNCLI_DEBUG", raising=False)
+    # English unless a test asks for another language (so the suite passes on a Chinese machine)
+    for variable in ("NNCLI_LANG", "LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
 
 
 class Result:
