@@ -18,6 +18,7 @@ COMMANDS = {
     "hint": "nncli.commands.hint:command",
     "solution": "nncli.commands.solution:command",
     "progress": "nncli.commands.progress:command",
+    "watch": "nncli.commands.watch:command",
 }
 
 # English summaries; a language's texts ("command.<name>" in nncli/texts/<lang>/cli.py) win
@@ -29,6 +30,7 @@ SUMMARIES = {
     "hint": "Show the next hint for an exercise.",
     "solution": "Show the reference solution of an exercise you passed.",
     "progress": "Show your status, score and next step for every exercise.",
+    "watch": "Check an exercise each time you save it, with the next step in view.",
 }
 
 
