@@ -71,7 +71,7 @@ def _render_details(console, t, exercise, verbose) -> None:
         console.print(_indented(test.message))
         if test.traceback:
             console.print(_indented(t("check.traceback"), style="dim"))
-            console.print(_indented(test.traceback, 4, style="dim"))
+            console.print(_indented(_frames(test.traceback), 4, style="dim"))
     if verbose and exercise.output:
         from nncli.render.wrap import paragraph
 
@@ -80,6 +80,13 @@ def _render_details(console, t, exercise, verbose) -> None:
         console.print(Text(exercise.output.rstrip("\n")))
         if exercise.output_truncated:
             console.print(paragraph(t("check.output_cut"), style="dim"))
+
+
+def _frames(traceback: str) -> str:
+    """The learner's traceback without Python's own heading line: check.traceback, in the
+    learner's language, already says what follows."""
+    first, newline, rest = traceback.partition("\n")
+    return rest if newline and first.strip() == "Traceback (most recent call last):" else traceback
 
 
 def _indented(text: str, left: int = 2, style: str = ""):

@@ -89,7 +89,7 @@ TEXTS = {
         "S 除不尽 H − K 时，最后几行根本不会被任何窗口覆盖。"
     ),
     "pool.hint.2": (
-        "先写一句 stride = kernel_size if stride is None else stride。"
+        "一开始先处理 stride 为 None 的情况：这时令 stride = kernel_size。"
         "要是把 None 当成 1，窗口就会互相重叠，输出也会大得多。"
     ),
     "pool.hint.3": (
