@@ -44,4 +44,5 @@ TEXTS = {
     "command.hint": "显示某个练习的下一条提示。",
     "command.solution": "显示你已经通过的练习的参考答案。",
     "command.progress": "显示每个练习的状态、得分和下一步。",
+    "command.watch": "每次保存练习文件都自动检查一遍，下一步随时可见。",
 }
