@@ -62,9 +62,10 @@ def _lines(columns, color_system, renderables) -> list:
 
 
 def _text(text, style=""):
-    from rich.text import Text
+    """A paragraph that wraps between Chinese characters too (rich's Text when it has none)."""
+    from nncli.render.wrap import paragraph
 
-    return Text(text, style=style)
+    return paragraph(text, style=style)
 
 
 def _header(screen, w, x) -> list:
@@ -118,7 +119,9 @@ def _body(screen, w, g) -> list:
 
 
 def _heading(prefix, word, status):
-    text = _text(prefix, "bold")
+    from rich.text import Text
+
+    text = Text(prefix, style="bold")
     text.append(word, style=STYLES[status])
     return text
 
@@ -156,8 +159,6 @@ def _footer(screen, w, x) -> list:
         number, count, text = screen.hint
         if screen.again:
             parts.append(_text(w("hint.again"), "dim"))
-        title = _text(w("hint.title", number=number, count=count) + " ", "bold")
-        title.append(text)
-        parts.append(title)
+        parts.append(_text(w("hint.line", number=number, count=count, text=text)))
     parts.append(_text(w("keys"), "dim"))
     return parts

@@ -34,7 +34,7 @@ TEXTS = {
     "next.done": "{name} passed, and so has every exercise of the curriculum. Well done.",
     "next.wait": "Next: save {name}.py again to have it checked.",
     "hint.none": "Stuck? Press h for a hint ({count} for this exercise).",
-    "hint.title": "Hint {number} of {count}:",
+    "hint.line": "Hint {number} of {count}: {text}",
     "hint.again": "You have seen every hint; here they are again, from the first.",
     "keys": "h: next hint · n: next exercise · q: quit",
     "note.switched": "Now watching {name}.",

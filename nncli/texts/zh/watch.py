@@ -33,7 +33,7 @@ TEXTS = {
     "next.done": "{name} 通过了，课程里的每个练习也都通过了。干得漂亮！",
     "next.wait": "下一步：再保存一次 {name}.py，就会重新检查。",
     "hint.none": "卡住了？按 h 看一条提示（这个练习共有 {count} 条）。",
-    "hint.title": "提示 {number}（共 {count} 条）：",
+    "hint.line": "提示 {number}（共 {count} 条）：{text}",
     "hint.again": "所有提示你都看过了；这里从第一条起再看一遍。",
     "keys": "h：下一条提示 · n：下一个练习 · q：退出",
     "note.switched": "现在改为监视 {name}.py。",
