@@ -137,6 +137,17 @@ def test_sandbox_strings_are_worded_in_chinese_and_unknown_ones_kept(english, ch
     assert phrase(english, Texts("grader", "en")) == english
 
 
+def test_a_load_error_keeps_its_traceback_under_a_chinese_heading():
+    from nncli.grader.wording import phrase
+
+    text = ("called sys.exit(2)\nTraceback (most recent call last):\n  File \"/w/a.py\", "
+            "line 1, in <module>\n    sys.exit(2)\nSystemExit: 2")
+    worded = phrase(text, Texts("grader", "zh"))
+    assert worded.splitlines()[:2] == ["调用了 sys.exit(2)", zh_texts("grader")["check.traceback"]]
+    assert worded.splitlines()[2:] == text.splitlines()[2:]
+    assert phrase(text, Texts("grader", "en")) == text
+
+
 def test_the_wording_follows_what_the_sandbox_and_compare_really_say():
     """The patterns match the strings the code writes today (a reworded sandbox string would
     otherwise silently stay English)."""

@@ -64,10 +64,14 @@ _COMPILED = [(re.compile(pattern), key) for pattern, key in _PATTERNS]
 def phrase(text, t) -> str:
     """One fixed string of the sandbox or of compare.describe in t's language (t: a Texts of
     "grader"); a string not known here comes back unchanged. Only the first line of a
-    several-line text is worded (the rest is a traceback, kept as Python wrote it)."""
+    several-line text is worded; the rest is a traceback, kept as Python wrote it but for
+    its heading line, which becomes check.traceback."""
     if not text:
         return text
     first, newline, rest = text.partition("\n")
+    heading = "Traceback (most recent call last):"
+    if t.lang != "en" and rest.startswith(heading):
+        rest = t("check.traceback") + rest[len(heading):]
     return _phrase_line(first, t) + newline + rest
 
 
