@@ -93,7 +93,7 @@ def command(ctx, names, workspace_option, seed, timeout, as_json, junit_path, ve
     if as_json:
         import json
 
-        click.echo(json.dumps(report.to_json(result, __version__), indent=2))
+        click.echo(json.dumps(report.to_json(result, __version__), indent=2, ensure_ascii=False))
     else:
         from nncli.console import stdout_console
 
