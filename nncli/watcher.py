@@ -86,17 +86,3 @@ class FileWatch:
 
 def monotonic() -> float:
     return time.monotonic()
-
-
-def with_lang(function, *args, lang, **kwargs):
-    """function(*args, **kwargs), with lang=`lang` when it takes one (the grader's functions
-    gain a `lang` parameter as their messages are translated; older ones have none)."""
-    import inspect
-
-    try:
-        takes = "lang" in inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        takes = False
-    if takes:
-        kwargs["lang"] = lang
-    return function(*args, **kwargs)

@@ -116,13 +116,10 @@ class WatchApp:
         note = w("note.switched", name=name)
         if not path.exists():
             from nncli.commands import exercise as exercise_command
-            from nncli.exercise_files import template_path
 
-            localised = getattr(exercise_command, "localised_template", None)
-            template = localised(name, self.lang) if localised else template_path(name)
+            template = exercise_command.localised_template(name, self.lang)
             try:
-                watcher.with_lang(exercise_command.hand_out, self.workspace, path, template,
-                                  False, lang=self.lang)
+                exercise_command.hand_out(self.workspace, path, template, False, lang=self.lang)
                 note = w("note.written", path=path)
             except (NncliError, OSError) as error:
                 self.screen.note = getattr(error, "message", None) or str(error)

@@ -140,9 +140,8 @@ def _child(write_end, workspace, exercise, seed, timeout, lang):
             os.dup2(null, fd)
         try:
             from nncli.grader import session
-            from nncli.watcher import with_lang
 
-            result = with_lang(session.run, workspace, [exercise], seed, timeout, lang=lang)
+            result = session.run(workspace, [exercise], seed, timeout, lang=lang)
             payload = {"result": result_to_json(result)}
         except BaseException as error:  # noqa: B036 - reported to the parent, never raised
             _kill_learners()

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from nncli import watcher, watcher_inotify
+from nncli import watcher_inotify
 from nncli.watcher import MISSING, FileWatch, read_signature
 
 
@@ -232,14 +232,3 @@ def test_inotify_missing_means_none_not_an_error(tmp_path, monkeypatch):
     assert watcher_inotify.open_folder(tmp_path / "no such folder") is None
     monkeypatch.setattr(watcher_inotify.sys, "platform", "darwin")
     assert watcher_inotify.open_folder(tmp_path) is None
-
-
-def test_with_lang_passes_lang_only_to_functions_that_take_it():
-    def old(a):
-        return (a,)
-
-    def new(a, lang="en"):
-        return (a, lang)
-
-    assert watcher.with_lang(old, 1, lang="zh") == (1,)
-    assert watcher.with_lang(new, 1, lang="zh") == (1, "zh")

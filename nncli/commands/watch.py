@@ -47,14 +47,13 @@ def command(ctx, name, workspace_option, lang, interval, seed, timeout, poll_onl
     from nncli.catalogue import find_exercise
     from nncli.errors import UsageProblem
     from nncli.texts import Texts, resolve_lang
-    from nncli.watcher import with_lang
     from nncli.workspace import open_workspace
 
     lang = resolve_lang(lang)
-    exercise = with_lang(find_exercise, name, lang=lang) if name else None
+    exercise = find_exercise(name, lang=lang) if name else None
     if not (sys.stdout.isatty() and sys.stdin.isatty()):
         raise UsageProblem(Texts("watch", lang)("no_terminal"))
-    workspace = with_lang(open_workspace, workspace_option, lang=lang)
+    workspace = open_workspace(workspace_option, lang=lang)
     exercise = _chosen(workspace, exercise, lang)
     if seed is None:
         seed = int.from_bytes(os.urandom(4), "little") % 1_000_000
