@@ -5,7 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from nncli.cli import cli, main
+from nncli.cli import main
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from nncli.builders.rnn import (FIRST_STEPS, FULL_DETAIL_STEPS, narrow, norm_bar
 from nncli.maths.activations import sigmoid, tanh
 from nncli.maths.lstm import lstm_forward
 from nncli.maths.rnn import bptt_grad_norms
-from nncli.trace import Bars, Equation, Matrix, Row, Step, Text, Trace
+from nncli.trace import Bars, Equation, Row, Step, Text, Trace
 
 GATES = ("i", "f", "g", "o")  # PyTorch's order of the column blocks
 

@@ -56,7 +56,6 @@ def build_positional(T, d, embeddings, ctx) -> Trace:
     pe = positional_encoding(T, d)
     labels = column_labels(d)
     pairs = (d + 1) // 2
-    twoi = np.arange(pairs) * 2
     steps = [_order_step(embeddings, ctx)]
 
     freq_rows = [[str(i), f"{2 * i}/{d} = {ctx.n(2 * i / d)}", ctx.n(10000 ** (2 * i / d)),

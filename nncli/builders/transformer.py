@@ -8,7 +8,7 @@ import numpy as np
 from nncli.maths.activations import relu, softmax
 from nncli.maths.attention import causal_mask, merge_heads, scaled_dot_product_attention, softmax_parts, split_heads
 from nncli.maths.positional import positional_encoding
-from nncli.maths.transformer import feed_forward, layer_norm
+from nncli.maths.transformer import layer_norm
 from nncli.trace import Diagram, Equation, Matrix, Row, Step, Table, Text, Trace
 
 EPS = 1e-5
