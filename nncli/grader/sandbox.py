@@ -302,6 +302,17 @@ class Handle:
                        signal_number, exit_status, elapsed, self._loaded)
 
 
+_isolation = None  # the isolation.Plan every learner process of this process enters
+
+
+def isolate_learners(plan) -> None:
+    """From now on, every learner process started here shuts itself in with `plan` (an
+    isolation.Plan, see isolation.py) after reading its file; None: the plain sandbox.
+    `nncli grade` sets it in the process that grades one student."""
+    global _isolation
+    _isolation = plan
+
+
 def start(path, calls, timeout=10.0, memory_bytes=1 << 30, output_cap=64 * 1024, *,
           forbidden_modules=()) -> Handle:
     """Start running the learner's file `path` on `calls` now, in a forked process; returns at
@@ -345,7 +356,7 @@ def start(path, calls, timeout=10.0, memory_bytes=1 << 30, output_cap=64 * 1024,
     if pid == 0:
         sandbox_child.run(path, calls, tuple(w for _, w in pipes), handle._workdir,
                           (handle.timeout, handle.memory_bytes), tuple(forbidden_modules),
-                          parent, prctl)
+                          parent, prctl, _isolation)
     handle.pid = pid
     for (r, w), kind in zip(pipes, ("results", "out", "err")):
         os.close(w)

@@ -30,15 +30,23 @@ _MAX_TRACEBACK = 20000
 _PR_SET_PDEATHSIG = 1
 
 
-def run(path, calls, fds, workdir, limits, forbidden_modules, parent_pid, prctl):
+def run(path, calls, fds, workdir, limits, forbidden_modules, parent_pid, prctl,
+        isolation=None):
     """fds: (results write end, stdout write end, stderr write end). limits: (timeout
-    seconds, memory bytes). prctl: libc's prctl or None. Never returns."""
+    seconds, memory bytes). prctl: libc's prctl or None. isolation: an isolation.Plan, or
+    None for the plain sandbox (`nncli check`). Never returns."""
     code = SETUP_FAILED
     try:
-        _isolate(fds, workdir, limits, parent_pid, prctl)
+        _isolate(fds, workdir, limits, parent_pid, prctl, isolation is not None)
         _forget_nncli(forbidden_modules)
+        source = None
+        if isolation is not None:
+            source, path = _shut_in(isolation, path)
+            if path is None:
+                code = 0  # reported as a load error
+                return
         code = CONTACT_LOST
-        code = _grade(path, calls, limits[1])
+        code = _grade(path, calls, limits[1], source)
     except BaseException:  # noqa: B036 - nothing may escape into the copy of nncli
         try:
             os.write(2, traceback.format_exc().encode("utf-8", "replace"))
@@ -48,11 +56,12 @@ def run(path, calls, fds, workdir, limits, forbidden_modules, parent_pid, prctl)
         os._exit(code)
 
 
-def _isolate(fds, workdir, limits, parent_pid, prctl):
+def _isolate(fds, workdir, limits, parent_pid, prctl, in_namespace=False):
     os.setsid()
     if prctl is not None:
         prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() != parent_pid:  # nncli died before the line above
+        # nncli died before the line above; in a PID namespace nncli's pid reads as 0
+        if os.getppid() != parent_pid and not (in_namespace and os.getppid() == 0):
             os._exit(SETUP_FAILED)
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGCHLD):
         signal.signal(sig, signal.SIG_DFL)
@@ -152,6 +161,26 @@ def _forget_nncli(forbidden_modules):
     sys.setrecursionlimit(depth + 1000)
 
 
+def _shut_in(plan, path):
+    """Read the learner's file, then enter the isolation (isolation.py): from then on the
+    original is out of reach, and the file runs from its copy. (source, copy's path), or
+    (None, None) after reporting that the isolation failed (the file does not run)."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+    except OSError as exc:
+        _send({"kind": "load_error", "error": f"the file could not be read: {exc.strerror}",
+               "traceback": None})
+        return None, None
+    try:
+        return source, plan.enter_file(stem if stem.isidentifier() else "learner_file", source)
+    except Exception as exc:  # isolation refused: never run the file without it
+        _send({"kind": "load_error", "traceback": None,
+               "error": f"the grader could not isolate this file ({exc}); it was not run"})
+        return None, None
+
+
 # ---- loading and calling ------------------------------------------------------------
 
 def _send(header, blobs=()):
@@ -202,7 +231,7 @@ def _describe_exception(exc, path, memory_bytes):
     return line[:_MAX_ERROR], (text[-_MAX_TRACEBACK:] if text else None)
 
 
-def _load(path, memory_bytes):
+def _load(path, memory_bytes, source=None):
     stem = os.path.splitext(os.path.basename(path))[0]
     name = stem if stem.isidentifier() and stem not in sys.modules else "learner_file"
     module = types.ModuleType(name)
@@ -210,8 +239,9 @@ def _load(path, memory_bytes):
     sys.modules[name] = module
     sys.argv = [path]
     try:
-        with open(path, "rb") as f:
-            source = f.read()
+        if source is None:
+            with open(path, "rb") as f:
+                source = f.read()
         code = compile(source, path, "exec", dont_inherit=True)
         exec(code, module.__dict__)
     except BaseException as exc:  # noqa: B036 - SystemExit, KeyboardInterrupt included
@@ -280,8 +310,8 @@ def _call(module, index, name, args, kwargs, path, memory_bytes):
     return header, blobs
 
 
-def _grade(path, calls, memory_bytes):
-    module = _load(path, memory_bytes)
+def _grade(path, calls, memory_bytes, source=None):
+    module = _load(path, memory_bytes, source)
     if module is None:
         return 0
     for index, (name, args, kwargs) in enumerate(calls):

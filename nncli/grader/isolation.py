@@ -1,0 +1,453 @@
+"""Shutting a stranger's code in, for `nncli grade`: Linux namespaces on top of the sandbox.
+
+The sandbox (sandbox.py) limits time, memory, output and processes; it does not stop the
+learner's code from reading files. For a class, each learner process also gets:
+
+  per student (enter_student, in the process that grades one student):
+    a new PID namespace (its processes see and signal only each other), a new network
+    namespace (no network: only a loopback that is down) and a new IPC namespace; when
+    nncli is not root, a user namespace first, so this works unprivileged where the kernel
+    allows it. The namespace's init is a small reaper forked before anything else.
+  per file (enter_file, in the forked learner process, after its source was read):
+    a new mount namespace whose root is an empty tmpfs holding only read-only binds of what
+    Python needs (/usr, /etc, /lib*, Python's prefixes), a few /dev nodes, a fresh /proc,
+    an empty /tmp, and /student/NAME.py: the learner's own copy. nncli's package and data,
+    the solutions, the submissions, the gradebook and the system temp folder are simply not
+    there (and are covered with an empty tmpfs where they lie inside a bound folder). Then
+    privileges are dropped: as root, to the user "nobody" (65534); in a user namespace,
+    every capability is cleared. The mounts cannot be undone without them.
+
+Where something is refused (not Linux, no unshare, no mount), `probe` names what is missing
+("no mount namespace: unshare refused (EPERM)") and nncli grades with the plain sandbox,
+saying so. Calls here raise Unavailable; they never print.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWPID = 0x20000000
+CLONE_NEWNET = 0x40000000
+
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+MS_REMOUNT, MS_NOATIME, MS_NODIRATIME = 32, 1024, 2048
+MS_BIND, MS_REC, MS_PRIVATE, MS_RELATIME = 4096, 16384, 1 << 18, 1 << 21
+MNT_DETACH = 2
+_SYS_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41, "arm64": 41}
+_PR_SET_PDEATHSIG, _PR_SET_NO_NEW_PRIVS = 1, 38
+NOBODY = 65534
+STUDENT_DIR = "/student"
+_DEV_NODES = ("null", "zero", "full", "random", "urandom")
+_SYSTEM = ("/usr", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+
+
+class Unavailable(Exception):
+    """Isolation could not be set up. what: "platform", "user", "mount", "network", "pid",
+    "ipc", "root", "privileges"; detail: the reason ("unshare refused (EPERM)")."""
+
+    def __init__(self, what: str, detail: str):
+        super().__init__(f"{what}: {detail}")
+        self.what, self.detail = what, detail
+
+
+class Plan:
+    """What every learner process of one run does to shut itself in (made once, by nncli,
+    before any student is graded; forked processes inherit it).
+
+    binds: folders bound read-only at the same place in the new root; remounts: mount points
+    inside them (made read-only too); links: (path, target) symlinks such as /bin -> usr/bin;
+    hide: (path, "dir" | "file") inside a bound folder, covered; staging: an empty folder of
+    nncli's own, where the new root is assembled; rootless: use a user namespace."""
+
+    def __init__(self, binds, remounts, links, hide, staging, rootless):
+        self.binds, self.remounts, self.links = tuple(binds), tuple(remounts), tuple(links)
+        self.hide, self.staging, self.rootless = tuple(hide), staging, rootless
+        self.libc = _libc()
+        self.uid, self.gid = os.geteuid(), os.getegid()
+
+    def enter_file(self, name: str, source: bytes) -> str:
+        """enter_file(self, ...): callable after nncli's modules were dropped from the
+        learner's process (a method needs no import)."""
+        return enter_file(self, name, source)
+
+
+def _libc():
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong,
+                           ctypes.c_char_p]
+    libc.umount2.argtypes = [ctypes.c_char_p, ctypes.c_int]
+    libc.unshare.argtypes = [ctypes.c_int]
+    return libc
+
+
+# ---------------------------------------------------------------- the plan (in nncli)
+
+def _real(path) -> str:
+    return os.path.realpath(os.fspath(path))
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def needed_paths() -> list:
+    """Folders the learner's Python cannot do without (what must stay visible)."""
+    import numpy
+
+    found = [os.path.dirname(os.__file__), os.path.dirname(os.path.dirname(numpy.__file__)),
+             sys.base_prefix, sys.prefix, sys.exec_prefix, sys.base_exec_prefix]
+    dynload = os.path.join(os.path.dirname(os.__file__), "lib-dynload")
+    if os.path.isdir(dynload):
+        found.append(dynload)
+    return [_real(p) for p in found if p]
+
+
+def make_plan(hidden, staging, rootless=None) -> Plan:
+    """The plan for a run: `hidden` are the extra paths no learner may see (the submissions,
+    the outputs, nncli's temporary folder); staging: an empty folder of nncli's own."""
+    if not sys.platform.startswith("linux"):
+        raise Unavailable("platform", f"not Linux ({sys.platform})")
+    if os.uname().machine not in _SYS_PIVOT_ROOT:
+        raise Unavailable("root", f"pivot_root unknown on {os.uname().machine}")
+    links, binds = [], []
+    for path in _SYSTEM:
+        if os.path.islink(path):
+            links.append((path, os.readlink(path)))
+        elif os.path.isdir(path):
+            binds.append(path)
+    for path in needed_paths():
+        if os.path.isdir(path) and not any(_inside(path, b) for b in binds):
+            binds = [b for b in binds if not _inside(b, path)] + [path]
+    binds.sort()
+    remounts = [m for m in _mount_points() if any(_inside(m, b) and m != b for b in binds)]
+    hide = []
+    keep = needed_paths()
+    for path in sorted({_real(p) for p in list(hidden) + _nncli_paths()}):
+        if any(_inside(path, b) for b in binds) or any(_inside(b, path) for b in binds):
+            hide.extend(_covers(path, keep))
+    if rootless is None:
+        rootless = os.geteuid() != 0
+    return Plan(binds, remounts, links, hide, _real(staging), rootless)
+
+
+def _nncli_paths() -> list:
+    """nncli's package, its data folders and any nncli folder among the site packages."""
+    import nncli
+    from nncli.resources import data_dir
+
+    paths = [os.path.dirname(nncli.__file__), data_dir("solutions"), data_dir("exercises")]
+    import site
+
+    for folder in site.getsitepackages() + [site.getusersitepackages()]:
+        candidate = os.path.join(folder, "nncli")
+        if os.path.isdir(candidate):
+            paths.append(candidate)
+    return [p for p in map(str, paths) if os.path.exists(p)]
+
+
+def _covers(path, keep, depth=0) -> list:
+    """(path, kind) to cover so that `path` is hidden but every folder of `keep` stays: the
+    path itself, or when it holds a kept folder, its other entries (a few levels down)."""
+    if not os.path.lexists(path) or os.path.islink(path):
+        return []
+    if not any(_inside(k, path) for k in keep):
+        return [(path, "dir" if os.path.isdir(path) else "file")]
+    if depth > 4 or path in keep:
+        return []
+    try:
+        names = sorted(os.listdir(path))[:500]
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        found.extend(_covers(os.path.join(path, name), keep, depth + 1))
+    return found
+
+
+def _mount_points() -> list:
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return []
+    points = []
+    for line in lines:
+        fields = line.split()
+        if len(fields) > 4:
+            points.append(fields[4].replace("\\040", " "))
+    return sorted(set(points))
+
+
+# ---------------------------------------------------------------- system calls
+
+def _errno_text(number) -> str:
+    return errno.errorcode.get(number, str(number))
+
+
+def _unshare(plan, flags, what):
+    if plan.libc.unshare(flags) != 0:
+        number = _get_errno()
+        raise Unavailable(what, f"unshare refused ({_errno_text(number)})")
+
+
+def _get_errno():
+    import ctypes
+
+    return ctypes.get_errno()
+
+
+def _mount(plan, source, target, fstype, flags, data=None, what="mount"):
+    encode = (lambda s: None if s is None else os.fsencode(s))
+    if plan.libc.mount(encode(source), encode(target), encode(fstype), flags, encode(data)) != 0:
+        number = _get_errno()
+        raise Unavailable(what, f"mount of {target} refused ({_errno_text(number)})")
+
+
+def _write(path, text):
+    with open(path, "w", encoding="ascii") as f:
+        f.write(text)
+
+
+# ---------------------------------------------------------------- per student
+
+def enter_student(plan) -> int:
+    """In the process grading one student, before any learner process is forked: the user
+    namespace (rootless), then new PID, network and IPC namespaces, and their init (a
+    reaper). Returns the init's pid (kill it at the end: the whole namespace goes with it)."""
+    if plan.rootless:
+        _unshare(plan, CLONE_NEWUSER, "user")
+        try:
+            _write("/proc/self/setgroups", "deny")
+        except OSError:
+            pass
+        try:
+            _write("/proc/self/uid_map", f"0 {plan.uid} 1")
+            _write("/proc/self/gid_map", f"0 {plan.gid} 1")
+        except OSError as error:
+            raise Unavailable("user", f"uid map refused ({_errno_text(error.errno)})") from None
+    _unshare(plan, CLONE_NEWNET, "network")
+    _unshare(plan, CLONE_NEWIPC, "ipc")
+    _unshare(plan, CLONE_NEWPID, "pid")
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:
+        _reap_forever(plan, parent)
+    return pid
+
+
+def _reap_forever(plan, parent):
+    """The PID namespace's init: reap orphans until killed. Never returns."""
+    import signal
+
+    try:
+        plan.libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        os.closerange(0, 1 << 16)
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+        while True:
+            try:
+                while os.waitpid(-1, os.WNOHANG)[0]:
+                    pass
+            except ChildProcessError:
+                pass
+            signal.sigwait({signal.SIGCHLD})
+    finally:
+        os._exit(0)
+
+
+# ---------------------------------------------------------------- per file
+
+def enter_file(plan, name: str, source: bytes) -> str:
+    """In a learner's process, after its source was read: a mount namespace whose root holds
+    only what Python needs and /student/NAME.py; then no privileges. Returns the copy's
+    path (the one to load). Raises Unavailable; the caller must not run the file then."""
+    _unshare(plan, CLONE_NEWNS, "mount")
+    _mount(plan, None, "/", None, MS_REC | MS_PRIVATE)
+    root = plan.staging
+    _mount(plan, "nncli", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=0755", "root")
+    for path in plan.binds:
+        target = root + path
+        os.makedirs(target, mode=0o755, exist_ok=True)
+        _mount(plan, path, target, None, MS_BIND | MS_REC, what="root")
+        _read_only(plan, target)
+    for path in plan.remounts:
+        if os.path.isdir(root + path):
+            _read_only(plan, root + path)
+    for path, target in plan.links:
+        os.symlink(target, root + path)
+    for path, kind in plan.hide:
+        target = root + path
+        if not os.path.lexists(target):
+            continue
+        if kind == "dir":
+            _mount(plan, "nncli", target, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV,
+                   "size=4k,mode=0755", "root")
+        else:
+            _mount(plan, "/dev/null", target, None, MS_BIND, what="root")
+    _make_dev(plan, root)
+    for folder, mode in (("/tmp", 0o1777), (STUDENT_DIR, 0o777), ("/proc", 0o555)):
+        os.makedirs(root + folder, exist_ok=True)
+        os.chmod(root + folder, mode)
+    try:
+        _mount(plan, "proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    except Unavailable:
+        pass  # no /proc then: nothing to read there either
+    copy = f"{STUDENT_DIR}/{name}.py"
+    with open(root + copy, "wb") as f:
+        f.write(source)
+    os.chmod(root + copy, 0o644)
+    _pivot(plan, root)
+    os.chdir(STUDENT_DIR)
+    for variable in ("TMPDIR", "TEMP", "TMP"):
+        os.environ[variable] = "/tmp"
+    os.environ["HOME"] = STUDENT_DIR
+    import tempfile
+
+    tempfile.tempdir = None
+    _drop_privileges(plan)
+    return copy
+
+
+def _read_only(plan, target):
+    """Remount a bind read-only, keeping the flags the kernel would not let us drop."""
+    kept = 0
+    try:
+        flags = os.statvfs(target).f_flag
+    except OSError:
+        flags = 0
+    for st, ms in ((os.ST_NOSUID, MS_NOSUID), (os.ST_NODEV, MS_NODEV),
+                   (os.ST_NOEXEC, MS_NOEXEC), (os.ST_NOATIME, MS_NOATIME),
+                   (os.ST_NODIRATIME, MS_NODIRATIME), (os.ST_RELATIME, MS_RELATIME)):
+        if flags & st:
+            kept |= ms
+    _mount(plan, None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | kept, what="root")
+
+
+def _make_dev(plan, root):
+    os.makedirs(root + "/dev/shm", exist_ok=True)
+    os.chmod(root + "/dev/shm", 0o1777)
+    for node in _DEV_NODES:
+        source = f"/dev/{node}"
+        if not os.path.exists(source):
+            continue
+        target = root + source
+        with open(target, "wb"):
+            pass
+        _mount(plan, source, target, None, MS_BIND, what="root")
+
+
+def _pivot(plan, root):
+    old = root + "/.old"
+    os.mkdir(old)
+    number = _SYS_PIVOT_ROOT[os.uname().machine]
+    if plan.libc.syscall(number, os.fsencode(root), os.fsencode(old)) != 0:
+        raise Unavailable("root", f"pivot_root refused ({_errno_text(_get_errno())})")
+    os.chdir("/")
+    if plan.libc.umount2(b"/.old", MNT_DETACH) != 0:
+        raise Unavailable("root", f"old root not detached ({_errno_text(_get_errno())})")
+    os.rmdir("/.old")
+
+
+def _drop_privileges(plan):
+    import resource
+    import signal
+
+    if not plan.rootless and os.geteuid() == 0:
+        try:
+            resource.setrlimit(resource.RLIMIT_NPROC, (256, 256))
+            os.setgroups([])
+            os.setresgid(NOBODY, NOBODY, NOBODY)
+            os.setresuid(NOBODY, NOBODY, NOBODY)
+        except OSError as error:
+            raise Unavailable("privileges", f"setuid refused ({_errno_text(error.errno)})")
+    else:
+        _clear_capabilities(plan)
+    plan.libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # cleared by setuid
+    plan.libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+
+
+def _clear_capabilities(plan):
+    """capset(): no effective, permitted or inheritable capability left."""
+    import ctypes
+
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this thread
+    data = (ctypes.c_uint32 * 6)()
+    if plan.libc.capset(header, data) != 0:
+        raise Unavailable("privileges", f"capset refused ({_errno_text(_get_errno())})")
+
+
+# ---------------------------------------------------------------- probe (in nncli)
+
+def probe(plan) -> Unavailable | None:
+    """Try the whole isolation once in throwaway processes; None when it works, else what
+    is missing. Tries rootless too when the privileged way is refused (the plan is updated)."""
+    failure = _probe_once(plan)
+    if failure is not None and not plan.rootless:
+        plan.rootless = True
+        second = _probe_once(plan)
+        if second is None:
+            return None
+        plan.rootless = False
+    return failure
+
+
+def _probe_once(plan):
+    import json
+    import signal
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        report = {"ok": True}
+        try:
+            init = enter_student(plan)
+            inner = os.fork()
+            if inner == 0:
+                try:
+                    path = enter_file(plan, "probe", b"")
+                    ok = os.path.exists(path) and not os.path.exists(plan.staging + "/.old")
+                    os.write(write_end, json.dumps({"ok": ok, "what": "root",
+                                                    "detail": "the new root is wrong"}).encode())
+                except Unavailable as error:
+                    os.write(write_end, json.dumps(
+                        {"ok": False, "what": error.what, "detail": error.detail}).encode())
+                except BaseException as error:  # noqa: B036
+                    os.write(write_end, json.dumps(
+                        {"ok": False, "what": "root", "detail": repr(error)}).encode())
+                finally:
+                    os._exit(0)
+            os.waitpid(inner, 0)
+            os.kill(init, signal.SIGKILL)
+            os.waitpid(init, 0)
+            report = None
+        except Unavailable as error:
+            report = {"ok": False, "what": error.what, "detail": error.detail}
+        except BaseException as error:  # noqa: B036
+            report = {"ok": False, "what": "root", "detail": repr(error)}
+        finally:
+            if report is not None:
+                os.write(write_end, json.dumps(report).encode())
+            os._exit(0)
+    os.close(write_end)
+    chunks = []
+    while True:
+        data = os.read(read_end, 4096)
+        if not data:
+            break
+        chunks.append(data)
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    try:
+        report = json.loads(b"".join(chunks) or b"{}")
+    except ValueError:
+        report = {}
+    if report.get("ok"):
+        return None
+    return Unavailable(report.get("what", "root"), report.get("detail", "no answer"))
