@@ -24,9 +24,18 @@ def case_rng(seed: int, name: str):
     return np.random.default_rng([seed, zlib.crc32(name.encode())])
 
 
+_made = {}  # (exercise name, seed) -> its cases, for the last seed only (`nncli grade` makes
+            # them once for a whole class; a Case is never changed once made)
+
+
 def make_cases(exercise, seed: int) -> list:
-    module = importlib.import_module(exercise.cases_module)
-    return list(module.cases(case_rng(seed, exercise.name)))
+    key = (exercise.name, seed)
+    if key not in _made:
+        if any(made_seed != seed for _, made_seed in _made):
+            _made.clear()
+        module = importlib.import_module(exercise.cases_module)
+        _made[key] = list(module.cases(case_rng(seed, exercise.name)))
+    return list(_made[key])
 
 
 class _Plan:
