@@ -265,7 +265,8 @@ class Handle:
                 pass
             os.close(self._pidfd)
             self._pidfd = None
-        shutil.rmtree(self._workdir, ignore_errors=True)
+        if self._workdir:
+            shutil.rmtree(self._workdir, ignore_errors=True)
         self._run = self._file_run(timed_out, elapsed)
 
     def _drain(self):
@@ -333,7 +334,8 @@ def start(path, calls, timeout=10.0, memory_bytes=1 << 30, output_cap=64 * 1024,
         _batch_started = sandbox_procs.now_ticks() - 1
     pipes = []
     try:
-        handle._workdir = tempfile.mkdtemp(prefix="nncli-run-")
+        if _isolation is None:  # an isolated learner makes its own, in its private root
+            handle._workdir = tempfile.mkdtemp(prefix="nncli-run-")
         for _ in range(3):
             pipes.append(os.pipe())
         for r, _w in pipes:

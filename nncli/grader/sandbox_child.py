@@ -80,9 +80,10 @@ def _isolate(fds, workdir, limits, parent_pid, prctl, in_namespace=False):
     mapped = _mapped_bytes()
     if mapped is not None:
         _limit(resource.RLIMIT_AS, mapped + memory_bytes)
-    os.chdir(workdir)
-    for name in ("TMPDIR", "TEMP", "TMP"):
-        os.environ[name] = workdir
+    if workdir is not None:  # None: the isolation (isolation.py) gives one
+        os.chdir(workdir)
+        for name in ("TMPDIR", "TEMP", "TMP"):
+            os.environ[name] = workdir
     import tempfile
     tempfile.tempdir = None
     sys.stdin = open(os.devnull, encoding="utf-8")
