@@ -1,0 +1,387 @@
+"""`nncli grade`: every student of a class graded with one seed, as `nncli check` would.
+
+Processes, and why (a submission is a stranger's code):
+  nncli (this module's `grade_class`) lists the SUBMISSIONS entries by name only, makes
+      every hidden case once (inputs only: the reference maths is not loaded, see
+      cases/_common.py), then forks one grading process per student, `jobs` at a time. It
+      never reads a student's file, a result or an expected value before its last fork, so
+      no student's process can find another's code or grades in its memory.
+  a student's grading process copies that student's exercise files into nncli's private
+      folder (classroom_files.py), enters the per-student namespaces (isolation.py) and runs
+      the `nncli check` session (session.py): learner processes are forked (each shuts
+      itself in), then expected values are computed, then each call is judged. It writes the
+      student's record (JSON) and feedback, and exits: 0 full marks, 1 otherwise.
+  the learner processes: sandbox.py and sandbox_child.py, as for `nncli check`.
+Only when every student is done are the records read (`read_records`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import time
+
+PASSED, NOT_FULL, BROKEN = 0, 1, 3   # exit statuses of a student's grading process
+
+
+class Student:
+    """One entry of SUBMISSIONS: `id` (the name without .zip) and its `path`."""
+
+    __slots__ = ("id", "path", "index")
+
+    def __init__(self, id, path, index):
+        self.id, self.path, self.index = id, path, index
+
+
+def list_students(root, excluded=()):
+    """(students, ignored names): folders and .zip files of `root`, by name; dot files are
+    skipped silently, other files are ignored (and named), `excluded` paths (the outputs)
+    are left out. Raises OSError when `root` cannot be listed."""
+    excluded = {os.path.realpath(p) for p in excluded}
+    students, ignored, taken = [], [], set()
+    with os.scandir(root) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.startswith(".") or os.path.realpath(entry.path) in excluded:
+            continue
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = entry.is_file(follow_symlinks=False)
+            is_link = entry.is_symlink()
+        except OSError:
+            ignored.append(entry.name)
+            continue
+        is_zip = entry.name.lower().endswith(".zip") and len(entry.name) > 4
+        if not (is_dir or is_link or (is_file and is_zip)):
+            ignored.append(entry.name)
+            continue
+        student_id = entry.name[:-4] if is_zip else entry.name
+        if student_id in taken:
+            student_id = entry.name
+        taken.add(student_id)
+        students.append(Student(student_id, entry.path, len(students)))
+    return students, ignored
+
+
+class Options:
+    """What every student's grading shares: seed, timeout (seconds per file), lang, plan (an
+    isolation.Plan or None), workdir (nncli's private temporary folder), feedback (render
+    what `nncli check` would show each student)."""
+
+    def __init__(self, seed, timeout, lang, plan, workdir, feedback=True):
+        self.seed, self.timeout, self.lang = seed, timeout, lang
+        self.plan, self.workdir, self.feedback = plan, workdir, feedback
+
+
+# imported once in nncli's process, before forking, instead of once per student (never the
+# reference maths: see prepare)
+_SHARED_MODULES = ("json", "shutil", "zipfile", "fcntl", "pathlib", "nncli.exercise_files",
+                   "nncli.grader.classroom_files", "nncli.grader.compare",
+                   "nncli.grader.report", "nncli.grader.signatures", "nncli.grader.static",
+                   "nncli.grader.wording", "nncli.grader.isolation", "nncli.render.wrap")
+_FEEDBACK_MODULES = ("rich.console", "rich.table", "rich.text", "rich.padding")
+
+
+def prepare(options) -> None:
+    """Before the first fork: make every case once (they are the same for every student) and
+    freeze what exists, so the forks share it untouched."""
+    import gc
+    import importlib
+
+    from nncli.catalogue import EXERCISES
+    from nncli.grader import sandbox, session  # noqa: F401 - imported once, before forking
+    from nncli.texts import DEFAULT_LANG, _module_texts
+
+    for exercise in EXERCISES:
+        session.make_cases(exercise, options.seed)
+    for name in _SHARED_MODULES + (_FEEDBACK_MODULES if options.feedback else ()):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    from nncli.exercise_files import template_path
+    from nncli.grader.signatures import signatures
+
+    for exercise in EXERCISES:  # the templates' parameter names, for messages (public)
+        try:
+            signatures(template_path(exercise.name))
+        except (OSError, SyntaxError):
+            pass
+    for module in ("grader", "mistakes", "grade"):
+        for lang in {options.lang, DEFAULT_LANG}:
+            _module_texts(lang, module)
+    if any(name.startswith("nncli.maths") for name in sys.modules):
+        raise RuntimeError("the reference maths is loaded before forking the students")
+    for name in ("students", "records"):
+        os.makedirs(os.path.join(options.workdir, name), mode=0o700, exist_ok=True)
+    gc.collect()
+    gc.freeze()
+
+
+def grade_class(students, options, jobs, on_done=None) -> dict:
+    """Grade every student, `jobs` at a time. on_done(student, status) after each one.
+    Returns {index: problem text key or None} (None: graded; a key: nncli could not)."""
+    import selectors
+
+    pending = list(students)
+    running = {}            # pid -> (student, deadline, pidfd or None)
+    outcome = {}
+    selector = selectors.DefaultSelector()
+    limit = options.timeout * 3 + 60.0
+    try:
+        while pending or running:
+            while pending and len(running) < max(1, jobs):
+                student = pending.pop(0)
+                pid = _fork_student(student, options)
+                if pid is None:
+                    outcome[student.index] = "fork_failed"
+                    _report(on_done, student, BROKEN)
+                    continue
+                pidfd = None
+                try:
+                    pidfd = os.pidfd_open(pid)
+                    selector.register(pidfd, selectors.EVENT_READ, pid)
+                except (AttributeError, OSError):
+                    pidfd = None
+                running[pid] = (student, time.monotonic() + limit, pidfd)
+            if not running:
+                continue
+            polling = any(fd is None for _, _, fd in running.values())
+            selector.select(0.01 if polling else 0.25)
+            now = time.monotonic()
+            for pid in list(running):
+                student, deadline, pidfd = running[pid]
+                if now > deadline:
+                    _kill(pid)
+                try:
+                    done, status = os.waitpid(pid, os.WNOHANG)
+                except ChildProcessError:
+                    done, status = pid, 0
+                if not done:
+                    continue
+                del running[pid]
+                if pidfd is not None:
+                    selector.unregister(pidfd)
+                    os.close(pidfd)
+                code = os.waitstatus_to_exitcode(status)
+                if now > deadline:
+                    outcome[student.index] = "took_too_long"
+                elif code not in (PASSED, NOT_FULL):
+                    outcome[student.index] = "grader_crashed"
+                else:
+                    outcome[student.index] = None
+                _report(on_done, student, code if code in (PASSED, NOT_FULL) else BROKEN)
+    finally:
+        for pid in list(running):
+            _kill(pid)
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+        selector.close()
+    return outcome
+
+
+def _report(on_done, student, status):
+    if on_done is not None:
+        on_done(student, status)
+
+
+def _kill(pid):
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def _fork_student(student, options):
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # noqa: BLE001
+            pass
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:
+        code = BROKEN
+        try:
+            code = _grade_student(student, options)
+        except BaseException:  # noqa: B036 - nothing may escape into the copy of nncli
+            import traceback
+
+            try:
+                path = os.path.join(options.workdir, "records", f"{student.index}.error")
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(traceback.format_exc())
+            except BaseException:  # noqa: B036
+                pass
+        finally:
+            os._exit(code)
+    return pid
+
+
+# ---------------------------------------------------------------- one student (forked)
+
+class _Files:
+    """The workspace interface session.run and report.render need, over private copies."""
+
+    def __init__(self, student_id, files):
+        from pathlib import Path
+
+        self.root = student_id
+        self.files = {name: Path(path) for name, path in files.items()}
+
+    def exercise_file(self, name):
+        from pathlib import Path
+
+        return self.files.get(name, Path("/nonexistent/nncli") / f"{name}.py")
+
+    def command(self, arguments):
+        return f"nncli {arguments}"
+
+
+class _Passed:
+    """The State interface report.next_step needs: what passed in this grading."""
+
+    def __init__(self, result):
+        self.done = {e.name for e in result.exercises if e.status == "passed"}
+
+    def passed(self, name):
+        return name in self.done
+
+
+def _grade_student(student, options) -> int:
+    import gc
+    import shutil
+
+    from nncli.catalogue import EXERCISES
+    from nncli.grader import classroom_files, sandbox, session
+    from nncli.grader.results import SessionResult
+    from nncli.grader.sandbox_procs import prctl
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # nncli's main process handles Ctrl-C
+    call = prctl()
+    if call is not None:
+        call(1, signal.SIGKILL, 0, 0, 0)            # PR_SET_PDEATHSIG: die with nncli
+    sys.stdin = open(os.devnull, encoding="utf-8")
+    into = os.path.join(options.workdir, "students", str(student.index))
+    os.mkdir(into, 0o700)
+    init = None
+    try:
+        submission = classroom_files.collect(student.path, [e.name for e in EXERCISES], into)
+        if options.plan is not None:
+            from nncli.grader import isolation
+
+            init = isolation.enter_student(options.plan)
+            sandbox.isolate_learners(options.plan)
+        chosen = [e for e in EXERCISES if e.name in submission.files]
+        workspace = _Files(student.id, submission.files)
+        gc.freeze()  # the learners' processes are forks of this one: leave its pages alone
+        if chosen:
+            result = session.run(workspace, chosen, options.seed, options.timeout,
+                                 lang=options.lang)
+        else:
+            result = SessionResult(options.seed, [])
+        record = student_record(student, submission, result, options)
+        record["feedback"] = ""
+        if chosen and options.feedback:
+            record["feedback"] = feedback_body(result, workspace, options.lang)
+    finally:
+        if init is not None:
+            _kill(init)
+        shutil.rmtree(into, ignore_errors=True)
+    path = os.path.join(options.workdir, "records", f"{student.index}.json")
+    with open(path + ".part", "w", encoding="utf-8") as f:
+        json.dump(record, f)
+    os.replace(path + ".part", path)
+    return PASSED if record["score"] == record["max_score"] else NOT_FULL
+
+
+def student_record(student, submission, result, options) -> dict:
+    """The full detail of one student, as JSON data (statuses as in `nncli check --json`,
+    plus "missing" for an exercise without a file)."""
+    from nncli.catalogue import EXERCISES
+
+    graded = {e.name: e for e in result.exercises}
+    exercises = []
+    for exercise in EXERCISES:
+        done = graded.get(exercise.name)
+        if done is None:
+            exercises.append({"name": exercise.name, "status": "missing", "score": 0,
+                              "max_score": exercise.max_points, "file": None, "problem": "",
+                              "tests": []})
+            continue
+        exercises.append({
+            "name": exercise.name, "status": done.status, "score": done.score,
+            "max_score": done.max_score, "file": submission.found.get(exercise.name),
+            "problem": done.problem, "elapsed": round(done.elapsed, 4),
+            "tests": [{"name": t.name, "status": t.status, "points": t.points,
+                       "max_points": t.max_points, "cases": t.cases, "message": t.message,
+                       "output": _output(t, done)} for t in done.tests],
+        })
+    return {
+        "student": student.id, "seed": options.seed,
+        "score": sum(e["score"] for e in exercises),
+        "max_score": sum(e["max_score"] for e in exercises),
+        "exercises": exercises,
+        "notes": [{"key": key, "values": values} for key, values in submission.notes],
+    }
+
+
+def _output(test, exercise) -> str:
+    """The learner's traceback of this test, then what the file printed (as check --json)."""
+    parts = [p.rstrip("\n") for p in (test.traceback, exercise.output) if p]
+    return "\n".join(parts) + ("\n" if parts else "")
+
+
+def feedback_body(result, workspace, lang) -> str:
+    """What `nncli check` would show this student, as plain text."""
+    import io
+
+    from rich.console import Console
+
+    from nncli.catalogue import EXERCISES
+    from nncli.grader import report
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=100, color_system=None, force_terminal=False,
+                      highlight=False, emoji=False, soft_wrap=False)
+    report.render(console, result, workspace, _Passed(result), EXERCISES, verbose=True,
+                  lang=lang)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- afterwards (in nncli)
+
+def read_records(students, outcome, options) -> list:
+    """Every student's record, in order; a student nncli could not grade gets an empty
+    record with a note saying why."""
+    from nncli.catalogue import EXERCISES
+
+    records = []
+    for student in students:
+        path = os.path.join(options.workdir, "records", f"{student.index}.json")
+        record = None
+        if outcome.get(student.index) is None:
+            try:
+                with open(path, encoding="utf-8") as f:
+                    record = json.load(f)
+            except (OSError, ValueError):
+                record = None
+        if record is None:
+            problem = outcome.get(student.index) or "grader_crashed"
+            record = {
+                "student": student.id, "seed": options.seed, "score": 0,
+                "max_score": sum(e.max_points for e in EXERCISES), "feedback": "",
+                "exercises": [{"name": e.name, "status": "not_graded", "score": 0,
+                               "max_score": e.max_points, "file": None, "problem": "",
+                               "tests": []} for e in EXERCISES],
+                "notes": [{"key": problem, "values": {}}], "graded": False,
+            }
+        record.setdefault("graded", True)
+        records.append(record)
+    return records
