@@ -18,6 +18,7 @@ COMMANDS = {
     "hint": "nncli.commands.hint:command",
     "solution": "nncli.commands.solution:command",
     "progress": "nncli.commands.progress:command",
+    "grade": "nncli.commands.grade:command",
     "watch": "nncli.commands.watch:command",
 }
 
@@ -30,6 +31,7 @@ SUMMARIES = {
     "hint": "Show the next hint for an exercise.",
     "solution": "Show the reference solution of an exercise you passed.",
     "progress": "Show your status, score and next step for every exercise.",
+    "grade": "Grade a whole class of submissions (instructors), each in a sandbox.",
     "watch": "Check an exercise each time you save it, with the next step in view.",
 }
 
