@@ -1,0 +1,153 @@
+"""`nncli grade` as a command: usage errors, isolation reported honestly, languages, and the
+reference maths kept out of every forked process."""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from nncli.catalogue import EXERCISES
+from nncli.resources import data_dir
+
+
+def _grade(*args, env=None, cwd=None):
+    environ = dict(os.environ, NO_COLOR="1", COLUMNS="100")
+    for name in ("NNCLI_LANG", "LANG", "LC_ALL", "LC_MESSAGES", "NNCLI_GRADE_ISOLATION"):
+        environ.pop(name, None)
+    environ.update(env or {})
+    return subprocess.run([sys.executable, "-m", "nncli", "grade", *map(str, args)],
+                          capture_output=True, text=True, env=environ, cwd=cwd, timeout=120)
+
+
+@pytest.fixture
+def small_class(tmp_path):
+    root = tmp_path / "class"
+    (root / "ann").mkdir(parents=True)
+    (root / "ann" / "neuron.py").write_text((data_dir("solutions") / "neuron.py").read_text())
+    (root / "ben").mkdir()
+    (root / "ben" / "neuron.py").write_text((data_dir("exercises") / "neuron.py").read_text())
+    return root
+
+
+def test_unreadable_submissions_exit_2_one_line(tmp_path):
+    result = _grade(tmp_path / "nowhere")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "nowhere" in result.stderr
+    (tmp_path / "file.txt").write_text("x")
+    result = _grade(tmp_path / "file.txt")
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_output_folder_must_exist(small_class, tmp_path):
+    result = _grade(small_class, "--out", tmp_path / "missing" / "g.csv")
+    assert result.returncode == 2 and "missing" in result.stderr
+
+
+def test_empty_class(tmp_path):
+    (tmp_path / "c").mkdir()
+    result = _grade(tmp_path / "c")
+    assert result.returncode == 1 and "No submissions" in result.stderr
+
+
+def test_grades_and_quiet_stderr(small_class, tmp_path):
+    out = tmp_path / "g.csv"
+    result = _grade(small_class, "--out", out, "--seed", 3)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""          # not a terminal: no progress bar, isolation works
+    rows = {r["student"]: r for r in csv.DictReader(out.open(newline=""))}
+    neuron = next(e for e in EXERCISES if e.name == "neuron")
+    assert rows["ann"]["neuron"] == str(neuron.max_points)
+    assert rows["ben"]["neuron"] == "0" and "neuron" in rows["ben"]["notes"]
+    assert "ann" in result.stdout and "seed 3" in result.stdout
+
+
+def test_isolation_off_is_said_and_can_be_required(small_class, tmp_path):
+    off = {"NNCLI_GRADE_ISOLATION": "off"}
+    result = _grade(small_class, "--json", tmp_path / "g.json", env=off)
+    assert result.returncode == 0
+    assert "no isolation" in result.stderr and "NNCLI_GRADE_ISOLATION" in result.stderr
+    data = json.loads((tmp_path / "g.json").read_text())
+    assert data["isolation"]["enabled"] is False and data["isolation"]["missing"]
+    result = _grade(small_class, "--require-isolation", env=off)
+    assert result.returncode == 1 and "--require-isolation" in result.stderr
+
+
+def test_chinese_feedback(small_class, tmp_path):
+    result = _grade(small_class, "--feedback", tmp_path / "fb", "--lang", "zh", "--seed", 1)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "fb" / "ben.txt").read_text()
+    assert "ben 的反馈" in text and "得分" in text
+    assert "学生" in result.stdout
+
+
+def test_cases_do_not_load_the_reference():
+    code = ("import sys\nfrom nncli.catalogue import EXERCISES\nfrom nncli.grader import "
+            "session, classroom\nfor e in EXERCISES: session.make_cases(e, 1)\n"
+            "print(sorted(m for m in sys.modules if m.startswith('nncli.maths')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr
+
+
+def test_probe_names_what_is_missing(tmp_path):
+    """A kernel that refuses unshare: the probe says which namespace and why."""
+    code = f"""
+import ctypes, errno
+from nncli.grader import isolation
+plan = isolation.make_plan([], {str(tmp_path)!r}, rootless=True)
+class Refusing:
+    def __getattr__(self, name):
+        return getattr(real, name)
+    def unshare(self, flags):
+        ctypes.set_errno(errno.EPERM)
+        return -1
+real = plan.libc
+plan.libc = Refusing()
+failure = isolation.probe(plan)
+print(failure.what, failure.detail)
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "user unshare refused (EPERM)", result.stderr
+
+
+def test_rootless_isolation_works_too(tmp_path):
+    """The user-namespace way (nncli not root) on this kernel: a learner cannot read a file
+    beside it, has no network and runs from its own copy."""
+    if not os.path.exists("/proc/self/ns/user"):
+        pytest.skip("no user namespaces")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("answer")
+    learner = tmp_path / "neuron.py"
+    learner.write_text(f"""
+import os, socket
+try:
+    open({str(secret)!r}).read(); print("READ")
+except OSError: print("NOREAD")
+try:
+    socket.create_connection(("127.0.0.1", 9), timeout=1); print("NET")
+except OSError: print("NONET")
+print("AT", __file__, os.getcwd())
+def perceptron(x, w, b): raise NotImplementedError
+def dense(x, W, b): raise NotImplementedError
+""")
+    code = f"""
+import os
+from nncli.grader import isolation, sandbox
+os.mkdir({str(tmp_path / "root")!r})
+plan = isolation.make_plan([{str(tmp_path)!r}], {str(tmp_path / "root")!r}, rootless=True)
+if isolation.probe(plan) is not None:
+    print("UNAVAILABLE")
+else:
+    init = isolation.enter_student(plan)
+    sandbox.isolate_learners(plan)
+    run = sandbox.start({str(learner)!r}, []).wait()
+    print(run.stdout, run.load_error)
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    if "UNAVAILABLE" in result.stdout:
+        pytest.skip("user namespaces refused here")
+    assert "NOREAD" in result.stdout and "NONET" in result.stdout, result.stdout + result.stderr
+    assert "AT /student/neuron.py /student" in result.stdout
