@@ -7,6 +7,7 @@ median wall time of each is compared. Targets come from the issues:
   nncli --help        <= 1.5 x  python -c "import click"
   nncli explain conv  <= 1.5 x  python -c "import numpy, rich.console, rich.table, click"
   nncli check (all ten solutions) <= 1.0 x  python -m pytest -q on one trivial NumPy test
+  nncli grade (30 solved students) <= 8.0 x  nncli check of one solved workspace
 """
 
 import argparse
@@ -60,6 +61,19 @@ def solved_workspace(root: Path) -> Path:
     return workspace
 
 
+def solved_class(root: Path, students: int = 30) -> Path:
+    """A class folder of `students` complete submissions (copies of the solutions)."""
+    from nncli.resources import data_dir
+
+    folder = root / "class"
+    for number in range(students):
+        student = folder / f"student{number:02d}"
+        student.mkdir(parents=True)
+        for solution in sorted(data_dir("solutions").glob("*.py")):
+            shutil.copy(solution, student / solution.name)
+    return folder
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -83,6 +97,10 @@ def main():
                       args.runs, 1.0, cwd=root, env=env)
         compare("  the same, against import numpy", check, [PY, "-c", "import numpy"],
                 args.runs, float("inf"), cwd=root, env=env)
+        grade = nncli + ["grade", str(solved_class(root)), "--seed", "1",
+                         "--out", str(root / "grades.csv")]
+        ok &= compare("nncli grade (30 solved students)", grade, check,
+                      max(3, args.runs // 3), 8.0, cwd=root, env=env)
     sys.exit(0 if ok else 1)
 
 
