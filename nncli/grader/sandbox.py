@@ -346,6 +346,8 @@ def start(path, calls, timeout=10.0, memory_bytes=1 << 30, output_cap=64 * 1024,
             except Exception:
                 pass
         parent = os.getpid()
+        roots = {"nncli", *forbidden_modules}
+        names = [name for name in sys.modules if name.partition(".")[0] in roots]
         pid = os.fork()
     except OSError as exc:
         for r, w in pipes:
@@ -358,7 +360,7 @@ def start(path, calls, timeout=10.0, memory_bytes=1 << 30, output_cap=64 * 1024,
     if pid == 0:
         sandbox_child.run(path, calls, tuple(w for _, w in pipes), handle._workdir,
                           (handle.timeout, handle.memory_bytes), tuple(forbidden_modules),
-                          parent, prctl, _isolation)
+                          parent, prctl, _isolation, names)
     handle.pid = pid
     for (r, w), kind in zip(pipes, ("results", "out", "err")):
         os.close(w)

@@ -31,14 +31,15 @@ _PR_SET_PDEATHSIG = 1
 
 
 def run(path, calls, fds, workdir, limits, forbidden_modules, parent_pid, prctl,
-        isolation=None):
+        isolation=None, module_names=None):
     """fds: (results write end, stdout write end, stderr write end). limits: (timeout
     seconds, memory bytes). prctl: libc's prctl or None. isolation: an isolation.Plan, or
-    None for the plain sandbox (`nncli check`). Never returns."""
+    None for the plain sandbox (`nncli check`). module_names: nncli's and the forbidden
+    modules loaded, as listed before the fork. Never returns."""
     code = SETUP_FAILED
     try:
         _isolate(fds, workdir, limits, parent_pid, prctl, isolation is not None)
-        _forget_nncli(forbidden_modules)
+        _forget_nncli(forbidden_modules, module_names)
         source = None
         if isolation is not None:
             source, path = _shut_in(isolation, path)
@@ -149,11 +150,20 @@ class _ImportBlocker:
         return None
 
 
-def _forget_nncli(forbidden_modules):
+_forgotten = []  # the modules dropped from sys.modules, kept alive: freeing them here would
+                # only write to (and so copy) pages shared with nncli's process
+
+
+def _forget_nncli(forbidden_modules, names=None):
+    """names: the modules to drop, listed by nncli before the fork (cheaper than scanning
+    sys.modules here); None: scan."""
     roots = {"nncli", *forbidden_modules}
-    for name in list(sys.modules):
-        if name.partition(".")[0] in roots:
-            del sys.modules[name]
+    if names is None:
+        names = [name for name in sys.modules if name.partition(".")[0] in roots]
+    for name in names:
+        module = sys.modules.pop(name, None)
+        if module is not None:
+            _forgotten.append(module)
     sys.meta_path.insert(0, _ImportBlocker(roots))
     # Keep the default recursion allowance for the learner, above the frames already here.
     depth, frame = 0, sys._getframe()
