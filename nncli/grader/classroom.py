@@ -291,8 +291,12 @@ def _grade_student(student, options) -> int:
         if chosen and options.feedback:
             record["feedback"] = feedback_body(result, workspace, options.lang)
     finally:
-        if init is not None:
+        if init is not None:  # the PID namespace goes with it; reaped here, not orphaned
             _kill(init)
+            try:
+                os.waitpid(init, 0)
+            except ChildProcessError:
+                pass
         shutil.rmtree(into, ignore_errors=True)
     path = os.path.join(options.workdir, "records", f"{student.index}.json")
     with open(path + ".part", "w", encoding="utf-8") as f:
