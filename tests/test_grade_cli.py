@@ -144,6 +144,8 @@ else:
     sandbox.isolate_learners(plan)
     run = sandbox.start({str(learner)!r}, []).wait()
     print(run.stdout, run.load_error)
+    os.kill(init, 9)
+    os.waitpid(init, 0)
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)
