@@ -7,15 +7,17 @@ learner's code from reading files. For a class, each learner process also gets:
     a new PID namespace (its processes see and signal only each other), a new network
     namespace (no network: only a loopback that is down) and a new IPC namespace; when
     nncli is not root, a user namespace first, so this works unprivileged where the kernel
-    allows it. The namespace's init is a small reaper forked before anything else.
+    allows it. Then a mount namespace of its own in which the learners' root is assembled
+    once: an empty read-only tmpfs holding only read-only binds of what Python needs (/usr,
+    /etc, /lib*, Python's prefixes) and a few /dev nodes. nncli's package and data, the
+    solutions, the submissions, the gradebook and the system temp folder are simply not
+    there (and are covered with an empty tmpfs where they lie inside a bound folder). The
+    PID namespace's init is a small reaper forked last.
   per file (enter_file, in the forked learner process, after its source was read):
-    a new mount namespace whose root is an empty tmpfs holding only read-only binds of what
-    Python needs (/usr, /etc, /lib*, Python's prefixes), a few /dev nodes, a fresh /proc,
-    an empty /tmp, and /student/NAME.py: the learner's own copy. nncli's package and data,
-    the solutions, the submissions, the gradebook and the system temp folder are simply not
-    there (and are covered with an empty tmpfs where they lie inside a bound folder). Then
-    privileges are dropped: as root, to the user "nobody" (65534); in a user namespace,
-    every capability is cleared. The mounts cannot be undone without them.
+    a mount namespace of its own, a fresh /tmp, /proc and /student holding NAME.py (the
+    learner's own copy), pivot_root into that root, the old one detached; then privileges
+    are dropped: as root, to the user "nobody" (65534); in a user namespace, every
+    capability is cleared. The mounts cannot be undone without them.
 
 Where something is refused (not Linux, no unshare, no mount), `probe` names what is missing
 ("no mount namespace: unshare refused (EPERM)") and nncli grades with the plain sandbox,
@@ -219,8 +221,9 @@ def _write(path, text):
 
 def enter_student(plan) -> int:
     """In the process grading one student, before any learner process is forked: the user
-    namespace (rootless), then new PID, network and IPC namespaces, and their init (a
-    reaper). Returns the init's pid (kill it at the end: the whole namespace goes with it)."""
+    namespace (rootless), then new PID, network and IPC namespaces, a mount namespace with
+    the learners' root assembled (_build_root), and the PID namespace's init (a reaper).
+    Returns the init's pid (kill and reap it at the end: the namespace goes with it)."""
     if plan.rootless:
         _unshare(plan, CLONE_NEWUSER, "user")
         try:
@@ -235,6 +238,7 @@ def enter_student(plan) -> int:
     _unshare(plan, CLONE_NEWNET, "network")
     _unshare(plan, CLONE_NEWIPC, "ipc")
     _unshare(plan, CLONE_NEWPID, "pid")
+    _build_root(plan)
     parent = os.getpid()
     pid = os.fork()
     if pid == 0:
@@ -263,14 +267,15 @@ def _reap_forever(plan, parent):
 
 # ---------------------------------------------------------------- per file
 
-def enter_file(plan, name: str, source: bytes) -> str:
-    """In a learner's process, after its source was read: a mount namespace whose root holds
-    only what Python needs and /student/NAME.py; then no privileges. Returns the copy's
-    path (the one to load). Raises Unavailable; the caller must not run the file then."""
+def _build_root(plan):
+    """In the student's process: its own mount namespace (nothing reaches the host), and in
+    it, at plan.staging, the root every learner process of this student will enter: a
+    read-only tmpfs holding read-only binds of what Python needs, the hidden paths covered,
+    a few /dev nodes, and empty /tmp, /student and /proc to mount on."""
     _unshare(plan, CLONE_NEWNS, "mount")
     _mount(plan, None, "/", None, MS_REC | MS_PRIVATE)
     root = plan.staging
-    _mount(plan, "nncli", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=0755", "root")
+    _mount(plan, "nncli", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755", "root")
     for path in plan.binds:
         target = root + path
         os.makedirs(target, mode=0o755, exist_ok=True)
@@ -291,17 +296,32 @@ def enter_file(plan, name: str, source: bytes) -> str:
         else:
             _mount(plan, "/dev/null", target, None, MS_BIND, what="root")
     _make_dev(plan, root)
-    for folder, mode in (("/tmp", 0o1777), (STUDENT_DIR, 0o777), ("/proc", 0o555)):
-        os.makedirs(root + folder, exist_ok=True)
-        os.chmod(root + folder, mode)
+    for folder in ("/tmp", STUDENT_DIR, "/proc", "/.old"):
+        os.mkdir(root + folder, 0o755)
+    _mount(plan, None, root, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, what="root")
+
+
+def enter_file(plan, name: str, source: bytes) -> str:
+    """In a learner's process, after its source was read: a mount namespace of its own whose
+    root is the student's (see _build_root) with a fresh /tmp, /proc and /student/NAME.py;
+    then no privileges. Returns the copy's path (the one to load). Raises Unavailable; the
+    caller must not run the file then."""
+    _unshare(plan, CLONE_NEWNS, "mount")
+    root = plan.staging
+    _mount(plan, "nncli", root + STUDENT_DIR, "tmpfs", MS_NOSUID | MS_NODEV,
+           "size=64m,mode=0777", "root")
+    _mount(plan, "nncli", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV,
+           "size=64m,mode=1777", "root")
     try:
         _mount(plan, "proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
     except Unavailable:
         pass  # no /proc then: nothing to read there either
     copy = f"{STUDENT_DIR}/{name}.py"
-    with open(root + copy, "wb") as f:
-        f.write(source)
-    os.chmod(root + copy, 0o644)
+    fd = os.open(root + copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(fd, source)
+    finally:
+        os.close(fd)
     _pivot(plan, root)
     os.chdir(STUDENT_DIR)
     for variable in ("TMPDIR", "TEMP", "TMP"):
@@ -344,14 +364,12 @@ def _make_dev(plan, root):
 
 def _pivot(plan, root):
     old = root + "/.old"
-    os.mkdir(old)
     number = _SYS_PIVOT_ROOT[os.uname().machine]
     if plan.libc.syscall(number, os.fsencode(root), os.fsencode(old)) != 0:
         raise Unavailable("root", f"pivot_root refused ({_errno_text(_get_errno())})")
     os.chdir("/")
     if plan.libc.umount2(b"/.old", MNT_DETACH) != 0:
         raise Unavailable("root", f"old root not detached ({_errno_text(_get_errno())})")
-    os.rmdir("/.old")
 
 
 def _drop_privileges(plan):
@@ -412,7 +430,7 @@ def _probe_once(plan):
             if inner == 0:
                 try:
                     path = enter_file(plan, "probe", b"")
-                    ok = os.path.exists(path) and not os.path.exists(plan.staging + "/.old")
+                    ok = os.path.exists(path) and not os.path.exists(plan.staging)
                     os.write(write_end, json.dumps({"ok": ok, "what": "root",
                                                     "detail": "the new root is wrong"}).encode())
                 except Unavailable as error:
