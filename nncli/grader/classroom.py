@@ -116,8 +116,17 @@ def prepare(options) -> None:
         raise RuntimeError("the reference maths is loaded before forking the students")
     for name in ("students", "records"):
         os.makedirs(os.path.join(options.workdir, name), mode=0o700, exist_ok=True)
+    from nncli.grader import expected_store
+
+    # computed once, by a child of ours, into our private folder: see expected_store
+    expected_store.write_in_child(expected_path(options),
+                                  [(e.name, session.make_cases(e, options.seed)) for e in EXERCISES])
     gc.collect()
     gc.freeze()
+
+
+def expected_path(options) -> str:
+    return os.path.join(options.workdir, "expected.npz")
 
 
 def grade_class(students, options, jobs, on_done=None) -> dict:
@@ -282,8 +291,11 @@ def _grade_student(student, options) -> int:
         workspace = _Files(student.id, submission.files)
         gc.freeze()  # the learners' processes are forks of this one: leave its pages alone
         if chosen:
+            from nncli.grader.expected_store import Store
+
             result = session.run(workspace, chosen, options.seed, options.timeout,
-                                 lang=options.lang)
+                                 lang=options.lang,
+                                 expected_for=Store(expected_path(options)).for_plan)
         else:
             result = SessionResult(options.seed, [])
         record = student_record(student, submission, result, options)

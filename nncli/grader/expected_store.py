@@ -1,0 +1,80 @@
+"""Expected values computed once for a whole class, in a process of their own.
+
+`nncli grade` gives every student the same cases. Computing their expected values in each
+student's grading process cost about 50 ms a student; computing them in nncli's main process
+would put them in the memory every later fork inherits, learners included. So a short-lived
+child computes them all and writes them to nncli's private folder (not visible inside the
+learners' isolated root), and each student's grading process reads them only after its
+learner processes have started, exactly when `nncli check` would compute them.
+
+File format: one .npz (no pickle). For case i of exercise E: "E.i" holds a single array;
+a tuple result is "E.i.n" (its length) and "E.i.0", "E.i.1", …; a failure of ours is
+"E.i.internal" (its message).
+"""
+
+import os
+
+import numpy as np
+
+
+def write(path: str, plans) -> None:
+    """plans: (exercise name, cases) pairs. Computes every expected value and saves them."""
+    from nncli.grader.session import expected_value
+
+    arrays = {}
+    for name, cases in plans:
+        for index, case in enumerate(cases):
+            kind, value = expected_value(case)
+            key = f"{name}.{index}"
+            if kind == "internal":
+                arrays[key + ".internal"] = np.array(value)
+            elif isinstance(value, tuple):
+                arrays[key + ".n"] = np.array(len(value))
+                for j, part in enumerate(value):
+                    arrays[f"{key}.{j}"] = part
+            else:
+                arrays[key] = value
+    with open(path + ".part", "wb") as handle:
+        np.savez(handle, **arrays)
+    os.replace(path + ".part", path)
+
+
+def write_in_child(path: str, plans) -> None:
+    """`write` in a forked child, so this process never holds the values. Raises RuntimeError
+    when the child fails."""
+    pid = os.fork()
+    if pid == 0:  # the child: compute, save, leave without running any cleanup of the parent
+        code = 1
+        try:
+            write(path, plans)
+            code = 0
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0) or not os.path.exists(path):
+        raise RuntimeError("the expected values could not be computed")
+
+
+class Store:
+    """Reads the file written by `write`; `for_plan(name, cases)` gives session.run's list."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._data = None
+
+    def for_plan(self, name: str, cases) -> list:
+        if self._data is None:
+            with np.load(self.path, allow_pickle=False) as archive:
+                self._data = {key: archive[key] for key in archive.files}
+        data = self._data
+        expected = []
+        for index in range(len(cases)):
+            key = f"{name}.{index}"
+            if key in data:
+                expected.append(("ok", data[key]))
+            elif key + ".n" in data:
+                count = int(data[key + ".n"])
+                expected.append(("ok", tuple(data[f"{key}.{j}"] for j in range(count))))
+            else:
+                expected.append(("internal", str(data.get(key + ".internal", "no expected value"))))
+        return expected
