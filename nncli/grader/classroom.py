@@ -126,7 +126,7 @@ def prepare(options) -> None:
 
 
 def expected_path(options) -> str:
-    return os.path.join(options.workdir, "expected.npz")
+    return os.path.join(options.workdir, "expected.bin")
 
 
 def grade_class(students, options, jobs, on_done=None) -> dict:
