@@ -164,9 +164,7 @@ def _stop(signum, frame):
 def _kill_learners():
     from nncli.grader import sandbox
 
-    kill_all = getattr(sandbox, "_kill_all", None)
-    if kill_all is not None:
-        kill_all()
+    sandbox.kill_all()
 
 
 def result_to_json(result: SessionResult) -> dict:

@@ -328,7 +328,7 @@ def start(path, calls, timeout=10.0, memory_bytes=1 << 30, output_cap=64 * 1024,
     if _selector is None:
         _selector = selectors.DefaultSelector()
     if not _atexit_registered:
-        atexit.register(_kill_all)
+        atexit.register(kill_all)
         _atexit_registered = True
     sandbox_procs.become_subreaper()
     prctl = sandbox_procs.prctl()
@@ -418,7 +418,7 @@ def _pump(target):
                     if handle._pidfd is None and handle._run is None and handle._poll_exit():
                         handle._finish(timed_out=False)
     except BaseException:
-        _kill_all()
+        kill_all()
         raise
 
 
@@ -433,7 +433,8 @@ def _sweep():
                                 extra=lambda table: sandbox_procs.orphans(table, started))
 
 
-def _kill_all():
+def kill_all():
+    """Kill every learner process still running (on an interrupt, or when a check is cancelled)."""
     for handle in list(_live):
         try:
             handle.kill()
