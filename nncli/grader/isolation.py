@@ -64,11 +64,14 @@ class Plan:
     binds: folders bound read-only at the same place in the new root; remounts: mount points
     inside them (made read-only too); links: (path, target) symlinks such as /bin -> usr/bin;
     hide: (path, "dir" | "file") inside a bound folder, covered; staging: an empty folder of
-    nncli's own, where the new root is assembled; rootless: use a user namespace."""
+    nncli's own, where the new root is assembled; rootless: use a user namespace; tmp: the
+    learner's fresh temporary folder ("/tmp", unless Python itself lives under /tmp, as a
+    virtual environment made in a temporary folder does: a fresh /tmp would hide it)."""
 
     def __init__(self, binds, remounts, links, hide, staging, rootless):
         self.binds, self.remounts, self.links = tuple(binds), tuple(remounts), tuple(links)
         self.hide, self.staging, self.rootless = tuple(hide), staging, rootless
+        self.tmp = "/tmp" if not any(_inside(b, "/tmp") for b in self.binds) else "/.nncli-tmp"
         self.libc = _libc()
         self.uid, self.gid = os.geteuid(), os.getegid()
 
@@ -296,7 +299,7 @@ def _build_root(plan):
         else:
             _mount(plan, "/dev/null", target, None, MS_BIND, what="root")
     _make_dev(plan, root)
-    for folder in ("/tmp", STUDENT_DIR, "/proc", "/.old"):
+    for folder in (plan.tmp, STUDENT_DIR, "/proc", "/.old"):
         os.mkdir(root + folder, 0o755)
     _mount(plan, None, root, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, what="root")
 
@@ -310,7 +313,7 @@ def enter_file(plan, name: str, source: bytes) -> str:
     root = plan.staging
     _mount(plan, "nncli", root + STUDENT_DIR, "tmpfs", MS_NOSUID | MS_NODEV,
            "size=64m,mode=0777", "root")
-    _mount(plan, "nncli", root + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV,
+    _mount(plan, "nncli", root + plan.tmp, "tmpfs", MS_NOSUID | MS_NODEV,
            "size=64m,mode=1777", "root")
     try:
         _mount(plan, "proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
@@ -325,7 +328,7 @@ def enter_file(plan, name: str, source: bytes) -> str:
     _pivot(plan, root)
     os.chdir(STUDENT_DIR)
     for variable in ("TMPDIR", "TEMP", "TMP"):
-        os.environ[variable] = "/tmp"
+        os.environ[variable] = plan.tmp
     os.environ["HOME"] = STUDENT_DIR
     import tempfile
 
