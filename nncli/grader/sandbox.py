@@ -198,7 +198,8 @@ class Handle:
             return CallOutcome(status, value, tuple(args_after), kwargs_after,
                                wire.text(header.get("error")),
                                wire.text(header.get("traceback")),
-                               seconds if isinstance(seconds, float) else None)
+                               seconds if isinstance(seconds, float) else None,
+                               wire.warnings_field(header.get("warnings")))
         except Exception:  # anything the child sent that does not parse fails this call only
             return CallOutcome("raised", error="nncli could not read back what this call "
                                                "returned", args_after=tuple(args),

@@ -3,7 +3,8 @@
 Inside: a new session, resource limits, stdin from /dev/null, stdout/stderr on pipes that
 nncli drains, results on a private pipe (fd 3, frames of sandbox_wire), a fresh temporary
 working directory, nncli's own modules dropped from sys.modules and forbidden imports refused.
-Then the learner's file is loaded and each call is made with fresh copies of its arguments.
+Then the learner's file is loaded and each call is made with fresh copies of its arguments;
+the warnings a call raises are recorded and sent with its outcome (not printed).
 Nothing here knows any expected value: it only reports what the learner's code did.
 """
 
@@ -17,6 +18,7 @@ import sys
 import time
 import traceback
 import types
+import warnings
 
 import numpy as np
 
@@ -291,6 +293,22 @@ def _encode_safely(value, blobs, dicts=False):
         return {"unsupported": "a value nncli could not read back"}
 
 
+class _WarningLog:
+    """The distinct warnings of one call, as "Category: message" texts (at most
+    wire.MAX_WARNINGS); its `show` stands in for warnings.showwarning during the call."""
+
+    __slots__ = ("texts",)
+
+    def __init__(self):
+        self.texts = []
+
+    def show(self, message, category, filename=None, lineno=None, file=None, line=None):
+        if len(self.texts) < wire.MAX_WARNINGS:
+            text = wire.warning_text(message, category)
+            if text not in self.texts:
+                self.texts.append(text)
+
+
 def _call(module, index, name, args, kwargs, path, memory_bytes):
     header = {"kind": "call", "index": index, "value": None, "error": None, "traceback": None}
     blobs = []
@@ -300,8 +318,18 @@ def _call(module, index, name, args, kwargs, path, memory_bytes):
         return header, blobs
     handed_args = tuple(_copy(a) for a in args)
     handed_kwargs = {k: _copy(v) for k, v in kwargs.items()}
+    log = _WarningLog()
     try:
-        value = function(*handed_args, **handed_kwargs)
+        # NumPy's floating-point problems arrive as RuntimeWarning under its default errstate;
+        # "always" reports each one, even when the same line warned on an earlier call (and
+        # overrides a filter the learner's file set at import). The learner's np.seterr is left
+        # as they set it. Code that silences its own warnings (np.seterr or np.errstate set to
+        # "ignore", warnings filtered or showwarning replaced inside the call) is not caught:
+        # that takes intent, the values are still judged, and it is accepted.
+        with warnings.catch_warnings():
+            warnings.simplefilter("always")
+            warnings.showwarning = log.show
+            value = function(*handed_args, **handed_kwargs)
     except NotImplementedError as exc:
         header["status"] = "not_implemented"
         header["error"], header["traceback"] = _describe_exception(exc, path, memory_bytes)
@@ -312,6 +340,7 @@ def _call(module, index, name, args, kwargs, path, memory_bytes):
         header["status"] = "returned"
         header["value"] = _encode_safely(value, blobs)
         del value
+    header["warnings"] = log.texts
     header["args_after"] = [
         _encode_safely(h, blobs, dicts=True) if _changed(h, a) else None
         for h, a in zip(handed_args, args)]

@@ -26,14 +26,16 @@ class CallOutcome:
     error: "ValueError: shapes (2,3) and (4,) not aligned", "called sys.exit(3)",
         "ran out of memory (limit 1 GiB)", "KeyboardInterrupt", ...; traceback: trimmed to the
         frames of the learner's file (or None). seconds: the call's duration as the child
-        measured it (informative only).
+        measured it (informative only). warnings: the distinct warnings the call raised, in
+        order, as "Category: message" ("RuntimeWarning: overflow encountered in exp"), at most
+        sandbox_wire.MAX_WARNINGS, each capped; () when none.
     """
 
     __slots__ = ("status", "value", "args_after", "kwargs_after", "error", "traceback",
-                 "seconds")
+                 "seconds", "warnings")
 
     def __init__(self, status, value=None, args_after=(), kwargs_after=None, error=None,
-                 traceback=None, seconds=None):
+                 traceback=None, seconds=None, warnings=()):
         self.status = status
         self.value = value
         self.args_after = args_after
@@ -41,9 +43,12 @@ class CallOutcome:
         self.error = error
         self.traceback = traceback
         self.seconds = seconds
+        self.warnings = tuple(warnings)
 
     def __repr__(self):
-        return f"CallOutcome({self.status!r}, value={self.value!r}, error={self.error!r})"
+        extra = f", warnings={self.warnings!r}" if self.warnings else ""
+        return (f"CallOutcome({self.status!r}, value={self.value!r}, error={self.error!r}"
+                f"{extra})")
 
 
 class FileRun:

@@ -5,7 +5,8 @@ frame := b"NNF1" | header length (uint32, little-endian) | body length (uint64) 
 The header is UTF-8 JSON. Arrays travel as raw C-order bytes in the body, described in the
 header as {"array": [dtype_str, shape, offset]} (dtype_str as numpy.dtype.str, e.g. "<f8";
 offset into the body). Other descriptors: {"tuple": [descriptor, ...]},
-{"dict": {key: descriptor}}, {"unsupported": "a list of 3 items"}.
+{"dict": {key: descriptor}}, {"unsupported": "a list of 3 items"}. A call's header also
+lists the warnings its code raised, as "Category: message" strings (see `warning_texts`).
 
 The child encodes (it is untrusted and may send anything); the parent decodes defensively:
 every decoding problem raises `Malformed`, never anything else, and nothing is allocated
@@ -24,6 +25,8 @@ _PREFIX = struct.Struct("<4sIQ")
 PREFIX_SIZE = _PREFIX.size
 MAX_HEADER = 4 << 20
 MAX_TEXT = 64 * 1024
+MAX_WARNINGS = 5          # distinct warnings kept per call
+MAX_WARNING_TEXT = 300    # characters kept of each
 # Plain numbers only: bool, signed and unsigned ints, floats, complex.
 _KINDS = "biufc"
 
@@ -105,6 +108,21 @@ def encode(value, blobs: list, top: bool = True, dicts: bool = False):
     return {"unsupported": describe(value)}
 
 
+def warning_text(message, category) -> str:
+    """"RuntimeWarning: overflow encountered in exp" for one warning, cut to
+    MAX_WARNING_TEXT characters (what warnings.showwarning receives: the message, which may
+    be a Warning instance, and its category)."""
+    try:
+        text = f"{category.__name__}: {message}"
+    except BaseException:  # a hostile warning class or message
+        text = "Warning: a warning nncli could not read"
+    return _cut(text, MAX_WARNING_TEXT)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def frame(header: dict, blobs=()) -> bytes:
     body = b"".join(data for _, data in blobs)
     head = json.dumps(header, ensure_ascii=True).encode("ascii")
@@ -142,6 +160,16 @@ def text(value):
     if isinstance(value, str):
         return value if len(value) <= MAX_TEXT else value[:MAX_TEXT] + "…"
     return None
+
+
+def warnings_field(value) -> tuple:
+    """A call's "warnings" field from the child: a tuple of at most MAX_WARNINGS strings, each
+    capped again here (the child is not trusted to have done it); absent: ()."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise Malformed("bad warnings")
+    return tuple(_cut(item, MAX_WARNING_TEXT) for item in value[:MAX_WARNINGS])
 
 
 def _array(spec, body: bytes) -> np.ndarray:
