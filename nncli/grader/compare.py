@@ -8,7 +8,9 @@ The order of the checks, first problem wins:
   inputs changed in place -> not an array (list, None, object array, ...) -> a tuple where one
   array is due or the other way round, or the wrong number of values -> dtype (ints or float32
   where float64 is due) -> shape -> NaN/inf where a finite value is due -> values (outside
-  |received - expected| <= atol + rtol·|expected|, as numpy.isclose).
+  |received - expected| <= atol + rtol·|expected|, as numpy.isclose) -> for a function whose
+  contract promises stability (catalogue Function.quiet): a RuntimeWarning raised by a call
+  whose values were right ("warned").
 """
 
 import numpy as np
@@ -255,13 +257,24 @@ def _copies(values):
 
 # ---------------------------------------------------------------- one case
 
-def judge_case(case, outcome, expected, names=(), file_problem=None) -> CaseVerdict:
+def runtime_warning(outcome):
+    """The message of the first RuntimeWarning the call raised ("overflow encountered in
+    exp"), or None. NumPy's floating-point warnings are RuntimeWarnings."""
+    for text in getattr(outcome, "warnings", None) or ():
+        category, separator, message = text.partition(": ")
+        if separator and category == "RuntimeWarning":
+            return message
+    return None
+
+
+def judge_case(case, outcome, expected, names=(), file_problem=None, quiet=False) -> CaseVerdict:
     """The verdict of one call.
 
     case: the Case (args, kwargs, rtol, atol, mistakes); outcome: the sandbox's CallOutcome
-    (status, value, args_after, error); expected: the right result, computed here; names:
-    the function's parameter names, for in-place messages; file_problem: a Finding saying why
-    calls that did not run did not (timeout, crash), used for status "not_run".
+    (status, value, args_after, error, warnings); expected: the right result, computed here;
+    names: the function's parameter names, for in-place messages; file_problem: a Finding
+    saying why calls that did not run did not (timeout, crash), used for status "not_run";
+    quiet: right values are not enough, the call must not raise a RuntimeWarning either.
     """
     status = outcome.status
     if status == "not_implemented":
@@ -278,6 +291,10 @@ def judge_case(case, outcome, expected, names=(), file_problem=None) -> CaseVerd
                                              count=len(changed)))
     finding = compare(expected, outcome.value, case.rtol, case.atol)
     if finding is None:
+        warning = runtime_warning(outcome) if quiet else None
+        if warning is not None:
+            return CaseVerdict("failed", Finding("warned", function=case.function,
+                                                 warning=warning))
         return CaseVerdict("passed")
     mistake = None
     if finding.key in ("shape", "values", "not_finite", "tuple_length", "tuple_wanted",

@@ -8,12 +8,16 @@ TEST_STATUSES = ("passed", "failed", "error", "not_started")
 
 class TestResult:
     """One function: name, status, points earned of max_points, message (what went wrong, with
-    the case; "" when passed), traceback (the learner's, trimmed to their file, or "")."""
+    the case; "" when passed), traceback (the learner's, trimmed to their file, or ""),
+    note (a warning the calls raised that did not decide the verdict, or ""; the message ends
+    with it too, so that --json carries it)."""
 
-    __slots__ = ("name", "status", "points", "max_points", "message", "traceback", "cases")
+    __slots__ = ("name", "status", "points", "max_points", "message", "traceback", "cases",
+                 "note")
     __test__ = False  # not a pytest test class
 
-    def __init__(self, name, status, points, max_points, message="", traceback="", cases=0):
+    def __init__(self, name, status, points, max_points, message="", traceback="", cases=0,
+                 note=""):
         self.name = name
         self.status = status
         self.points = points
@@ -21,6 +25,7 @@ class TestResult:
         self.message = message
         self.traceback = traceback or ""
         self.cases = cases
+        self.note = note or ""
 
 
 class ExerciseResult:

@@ -227,7 +227,8 @@ def _judge_function(function, runs, names, not_run, seed, t, stopped=None) -> Te
         elif outcome is None:
             verdict = CaseVerdict("error", not_run or Finding("not_run"))
         else:
-            verdict = judge_case(case, outcome, expected, names, file_problem=not_run)
+            verdict = judge_case(case, outcome, expected, names, file_problem=not_run,
+                                 quiet=function.quiet)
         verdicts.append((case, outcome, verdict))
     total = len(verdicts)
     statuses = [v.status for _, _, v in verdicts]
@@ -235,8 +236,10 @@ def _judge_function(function, runs, names, not_run, seed, t, stopped=None) -> Te
         return TestResult(function.name, "not_started", 0, function.points,
                           t("check.not_started"), cases=total)
     if total and all(s == "passed" for s in statuses):
+        note = warning_note(verdicts, None, t)
         return TestResult(function.name, "passed", function.points, function.points,
-                          t("check.passed_cases", count=total), cases=total)
+                          _with_note(t("check.passed_cases", count=total), note),
+                          cases=total, note=note)
     if not total:
         return TestResult(function.name, "error", 0, function.points,
                           not_run_text(not_run, t), cases=0)
@@ -248,7 +251,9 @@ def _judge_function(function, runs, names, not_run, seed, t, stopped=None) -> Te
         return TestResult(function.name, "failed", 0, function.points,
                           t("check.partly_stubbed", label=case_label(case.label, t),
                             inputs=describe_inputs(case, names)), cases=total)
-    case, outcome, verdict = next(((c, o, v) for c, o, v in judged if v.mistake), judged[0])
+    # the case shown: a recognised mistake first, then any finding but a warning, then a warning
+    case, outcome, verdict = min(judged, key=lambda cov: (
+        not cov[2].mistake, cov[2].finding is not None and cov[2].finding.key == "warned"))
     status = "error" if verdict.status == "error" else "failed"
     if not_run is not None and verdict.finding is not_run and case is not stopped:
         return TestResult(function.name, status, 0, function.points, not_run_text(not_run, t),
@@ -259,9 +264,30 @@ def _judge_function(function, runs, names, not_run, seed, t, stopped=None) -> Te
     lines.append(finding_text(verdict.finding, t))
     if verdict.mistake:
         lines.append(t("check.mistake", text=mistake_text(verdict.mistake, t.lang)))
+    warned = verdict.finding is not None and verdict.finding.key == "warned"
+    note = "" if warned else warning_note(verdicts, case, t)
     traceback = (getattr(outcome, "traceback", None) or "") if verdict.status == "error" else ""
-    return TestResult(function.name, status, 0, function.points, "\n".join(lines),
-                      traceback=traceback, cases=total)
+    return TestResult(function.name, status, 0, function.points,
+                      _with_note("\n".join(lines), note), traceback=traceback, cases=total,
+                      note=note)
+
+
+def warning_note(verdicts, shown, t) -> str:
+    """A note naming a warning the function's calls raised, for a verdict no warning decided
+    (see compare.judge_case, quiet), or "": the shown case's first warning if it raised one,
+    else the first warning of the first case that raised any."""
+    from nncli.grader.wording import case_label, warning_phrase
+
+    warned = [(c, o) for c, o, _ in verdicts if getattr(o, "warnings", None)]
+    if not warned:
+        return ""
+    case, outcome = next(((c, o) for c, o in warned if c is shown), warned[0])
+    return t("check.warning_note", label=case_label(case.label, t),
+             warning=warning_phrase(outcome.warnings[0], t))
+
+
+def _with_note(message: str, note: str) -> str:
+    return message + "\n" + note if note else message
 
 
 def not_run_text(finding, t) -> str:
@@ -281,6 +307,11 @@ def finding_text(finding, t) -> str:
     if finding.key == "file":
         return finding.values["text"]
     values = finding_values(finding, t)
+    if finding.key == "warned":
+        from nncli.grader.wording import warning_advice
+
+        values["advice"] = warning_advice(finding.values["function"],
+                                          finding.values["warning"], t)
     text = t(f"compare.{finding.key}", **values)
     if finding.key == "shape" and values.get("hint"):
         text += " " + t(f"compare.shape.{values['hint']}")

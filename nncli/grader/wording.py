@@ -103,7 +103,50 @@ def finding_values(finding, t) -> dict:
     for name in ("received", "error"):
         if isinstance(values.get(name), str):
             values[name] = phrase(values[name], t)
+    if isinstance(values.get("warning"), str):
+        values["warning"] = warning_phrase(values["warning"], t)
     return values
+
+
+# ---------------------------------------------------------------- warnings
+
+# NumPy's floating-point warnings: "overflow encountered in exp", "invalid value encountered
+# in divide", "divide by zero encountered in log", "overflow encountered in scalar power"
+_NUMPY_WARNING = re.compile(
+    r"(?P<kind>overflow|divide by zero|invalid value|underflow) encountered in (?P<op>.+)")
+_WARNING_KINDS = {"overflow": "overflow", "divide by zero": "divide",
+                  "invalid value": "invalid", "underflow": "underflow"}
+
+
+def warning_kind(message: str) -> str:
+    """"overflow", "divide", "invalid" or "underflow" for a NumPy floating-point warning's
+    message; "other" for any other message."""
+    match = _NUMPY_WARNING.fullmatch(message)
+    return _WARNING_KINDS[match.group("kind")] if match else "other"
+
+
+def warning_phrase(text: str, t) -> str:
+    """A warning as the sandbox reports it ("RuntimeWarning: overflow encountered in exp"), or
+    its message alone, in t's language: NumPy's floating-point messages are worded from the
+    "numpy.<kind>" texts, any other message is kept as it is."""
+    if t.lang == "en" or not text:
+        return text
+    category, separator, message = text.partition(": ")
+    if not separator or not category.isidentifier():
+        category, message = "", text
+    match = _NUMPY_WARNING.fullmatch(message)
+    if match is None:
+        return text
+    worded = t(f"numpy.{_WARNING_KINDS[match.group('kind')]}", op=match.group("op"))
+    return t("check.warning_text", category=category, message=worded) if category else worded
+
+
+def warning_advice(function: str, message: str, t) -> str:
+    """What a warning in a function that must stay quiet means, and how to avoid it: the
+    text "warned.<kind>.<function>" when there is one, else "warned.<kind>"."""
+    kind = warning_kind(message)
+    key = f"warned.{kind}.{function}"
+    return t(key if t.has(key) else f"warned.{kind}")
 
 
 # ---------------------------------------------------------------- case labels

@@ -65,6 +65,8 @@ TEXTS = {
     "check.case": "Case \"{label}\" ({inputs}), seed {seed}, {failed} of {total} cases failed:",
     "check.case_item": "In returned value {item} of {count}: ",
     "check.mistake": "This looks like a known mistake: {text}",
+    "check.warning_note": "Note: on case \"{label}\", your code raised a warning: {warning} (this does not change the verdict).",
+    "check.warning_text": "{category}: {message}",
     "check.partly_stubbed": "raises NotImplementedError on case \"{label}\" ({inputs}) but not on others; finish the function.",
     "check.file.syntax": "{name}.py has a syntax error at line {line}: {message}",
     "check.file.forbidden_import": "{name}.py imports {module} (line {line}), which the grader forbids: {why}",
@@ -102,6 +104,24 @@ TEXTS = {
     "compare.not_finite": "{count} of {total} values are not finite; at index {index} the expected value is {expected_value}, received {received_value} (an overflow in exp? divide by zero?).",
     "compare.values": "the shape {shape} is right, but {count} of its {total} values are wrong; the largest error, {error}, is at index {index}: expected {expected_value}, received {received_value} (tolerance: rtol {rtol}, atol {atol}).",
     "compare.values_bool": "{count} of {total} values are wrong; at index {index} expected {expected_value}, received {received_value}.",
+    "compare.warned": "{function} returned the right numbers, but NumPy warned: {warning}. {advice}",
+
+    # why a warning fails a function whose contract promises stability, and the way out:
+    # "warned.<kind>.<function>" when there is one, else "warned.<kind>" (nncli/grader/wording.py)
+    "warned.overflow": "A step overflowed: it made a number beyond float64's range (about 1.8e308; exp(x) gets there once x passes about 709), and the answer came out right only because of what the next step did with inf. Rearrange the formula so that no step overflows, whatever the input.",
+    "warned.overflow.sigmoid": "exp(1000) overflows to inf (exp(x) leaves float64's range once x passes about 709); the answer came out right only because 1 / (1 + inf) happens to be 0. Compute e^x / (1 + e^x) for negative x and 1 / (1 + e^(−x)) for the rest, or build both from e^(−|x|), so that no exp ever overflows. np.where computes both of its branches for every element, so take the exp of −|x| before choosing.",
+    "warned.overflow.tanh": "The exp of a large number overflowed to inf (exp(x) leaves float64's range once x passes about 709), even though tanh itself stays within (−1, 1). tanh is odd: compute it for |x| from e^(−2|x|), which lies in (0, 1], then give the result the sign of x, so that no exp ever overflows.",
+    "warned.overflow.softmax": "The exp of a large number overflowed to inf (exp(x) leaves float64's range once x passes about 709). Subtract each slice's maximum along the axis before exp: the factor e^(−max) cancels between numerator and denominator, and the largest exponent becomes e^0 = 1, so nothing overflows.",
+    "warned.divide": "A step divided by zero and made an inf, which a later step happened to absorb. Rearrange the formula so that no step divides by zero.",
+    "warned.invalid": "A step made a NaN (from inf − inf, inf / inf, 0 / 0 or 0 · inf) that a later step happened to throw away, such as the branch np.where did not choose: np.where computes both branches for every element. Rearrange the formula so that every step stays finite.",
+    "warned.underflow": "A step made a number too small for float64, which became 0. Rearrange the formula so that such tiny numbers are never computed on their own (work with differences or logarithms instead).",
+    "warned.other": "Right values are not enough here: for these inputs the computation must not warn. Find the step that warns and rearrange it.",
+
+    # NumPy's floating-point warnings, worded (nncli/grader/wording.py; English keeps NumPy's own)
+    "numpy.overflow": "overflow encountered in {op}",
+    "numpy.divide": "divide by zero encountered in {op}",
+    "numpy.invalid": "invalid value encountered in {op}",
+    "numpy.underflow": "underflow encountered in {op}",
 
     # hint
     "hint.title": "Hint {number} of {count} for {name}:",

@@ -66,6 +66,8 @@ TEXTS = {
     "check.case": "用例“{label}”（{inputs}），随机种子 {seed}；{total} 个用例中有 {failed} 个没通过：",
     "check.case_item": "返回的 {count} 个值中的第 {item} 个：",
     "check.mistake": "这看起来是一个常见的错误：{text}",
+    "check.warning_note": "提示：在用例“{label}”上，你的代码发出了一条警告：{warning}（这不影响评判结果）。",
+    "check.warning_text": "{category}：{message}",
     "check.partly_stubbed": "在用例“{label}”（{inputs}）上抛出了 NotImplementedError，在别的用例上却没有；请把函数写完整。",
     "check.file.syntax": "{name}.py 第 {line} 行有语法错误：{message}",
     "check.file.forbidden_import": "{name}.py 导入了 {module}（第 {line} 行），评分器不允许这样做：{why}",
@@ -103,6 +105,23 @@ TEXTS = {
     "compare.not_finite": "{total} 个值中有 {count} 个不是有限数；在下标 {index} 处应为 {expected_value}，实际是 {received_value}（exp 溢出了？除以零了？）。",
     "compare.values": "形状 {shape} 是对的，但 {total} 个值中有 {count} 个不对；最大的误差 {error} 出现在下标 {index}：应为 {expected_value}，实际是 {received_value}（容差：rtol {rtol}，atol {atol}）。",
     "compare.values_bool": "{total} 个值中有 {count} 个不对；在下标 {index} 处应为 {expected_value}，实际是 {received_value}。",
+    "compare.warned": "{function} 返回的数值是对的，但 NumPy 发出了警告：{warning}。{advice}",
+
+    # 约定要求数值稳定的函数发出警告时：为什么不算通过，以及怎样改
+    "warned.overflow": "有一步计算溢出了：得到的数超出了 float64 的表示范围（约 1.8e308；x 一旦超过 709 左右，exp(x) 就会越界）。答案之所以还对，只是碰巧下一步把 inf 变成了正确的结果。请调整公式，让任何输入下都没有一步会溢出。",
+    "warned.overflow.sigmoid": "exp(1000) 会溢出成 inf（x 超过 709 左右，exp(x) 就超出了 float64 的表示范围）；结果之所以还对，只是因为 1 / (1 + inf) 恰好等于 0。x 为负时改算 e^x / (1 + e^x)，其余情况算 1 / (1 + e^(−x))；或者两种情况都从 e^(−|x|) 算起，这样任何一次 exp 都不会溢出。注意 np.where 会对每个元素把两个分支都算一遍，所以要先对 −|x| 取 exp，再做选择。",
+    "warned.overflow.tanh": "对一个很大的数取 exp，溢出成了 inf（x 超过 709 左右，exp(x) 就超出了 float64 的表示范围），尽管 tanh 本身始终落在 (−1, 1) 之内。tanh 是奇函数：先用 e^(−2|x|)（它落在 (0, 1] 之内）算出 |x| 处的值，再给结果乘上 x 的符号，这样任何一次 exp 都不会溢出。",
+    "warned.overflow.softmax": "对一个很大的数取 exp，溢出成了 inf（x 超过 709 左右，exp(x) 就超出了 float64 的表示范围）。先沿着 axis 减去每一组的最大值，再取 exp：因子 e^(−max) 在分子和分母里正好约掉，而最大的指数变成了 e^0 = 1，也就不会溢出了。",
+    "warned.divide": "有一步除以了零，得到了 inf，只是碰巧被后面的计算吸收掉了。请调整公式，让任何一步都不会除以零。",
+    "warned.invalid": "有一步算出了 NaN（来自 inf − inf、inf / inf、0 / 0 或 0 · inf），只是碰巧被后面的计算丢掉了，比如 np.where 没有选中的那个分支：np.where 会对每个元素把两个分支都算一遍。请调整公式，让每一步都保持有限。",
+    "warned.underflow": "有一步算出的数小到 float64 无法表示，变成了 0。请调整公式，不要单独去算这样极小的数（改用差值或对数来计算）。",
+    "warned.other": "这里光是数值对还不够：对这些输入，计算过程不应发出任何警告。找到发出警告的那一步，把它改写一下。",
+
+    # NumPy 的浮点警告
+    "numpy.overflow": "{op} 运算溢出了",
+    "numpy.divide": "{op} 运算中除以了零",
+    "numpy.invalid": "{op} 运算得到了无效值 NaN",
+    "numpy.underflow": "{op} 运算下溢了",
 
     # hint
     "hint.title": "{name} 的提示 {number}（共 {count} 条）：",
