@@ -60,7 +60,8 @@ def _render_details(console, t, exercise, verbose) -> None:
         console.print(heading)
         console.print(_indented(exercise.problem))
     for test in exercise.tests:
-        if test.status in ("passed", "not_started"):
+        noted = verbose and test.status == "passed" and test.note  # a warning, verdict kept
+        if test.status in ("passed", "not_started") and not noted:
             continue
         if exercise.problem and test.message == exercise.problem and not test.traceback:
             continue
@@ -68,7 +69,7 @@ def _render_details(console, t, exercise, verbose) -> None:
         heading = Text(f"{exercise.name}.{test.name}: ", style="bold")
         heading.append(t(f"status.{test.status}"), style=STYLES[test.status])
         console.print(heading)
-        console.print(_indented(test.message))
+        console.print(_indented(test.note if noted else test.message))
         if test.traceback:
             console.print(_indented(t("check.traceback"), style="dim"))
             console.print(_indented(_frames(test.traceback), 4, style="dim"))
