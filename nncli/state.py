@@ -11,10 +11,11 @@ crash never leaves half a file. A file that cannot be read as this shape is move
 
 import json
 import os
-import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+
+from nncli.atomic import write_atomic
 
 VERSION = 1
 STATUSES = ("passed", "failed", "not_started", "error")
@@ -87,19 +88,7 @@ class State:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(self.data, indent=2, sort_keys=True) + "\n"
-        handle, temporary = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-            raise
+        write_atomic(self.path, lambda stream: stream.write(text))
 
 
 def now() -> datetime:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 
+from nncli.atomic import write_atomic
+
 _NOTE_PROBLEM = 90   # characters of an exercise's problem kept in a note
 
 
@@ -47,21 +49,6 @@ def _first_line(text: str) -> str:
     return line if len(line) <= _NOTE_PROBLEM else line[:_NOTE_PROBLEM - 1] + "…"
 
 
-def _atomic_write(path, write, mode="w"):
-    folder = os.path.dirname(os.path.abspath(path)) or "."
-    temporary = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.part")
-    try:
-        with open(temporary, mode, encoding="utf-8", newline="" if mode == "w" else None) as f:
-            write(f)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
-
-
 def write_csv(path, records, exercises, t) -> None:
     """student, one column per exercise (its score), total, max, notes ("; " between)."""
     import csv
@@ -74,7 +61,7 @@ def write_csv(path, records, exercises, t) -> None:
             writer.writerow([record["student"], *(scores.get(e.name, 0) for e in exercises),
                              record["score"], record["max_score"], "; ".join(notes(record, t))])
 
-    _atomic_write(path, write)
+    write_atomic(path, write, newline="")
 
 
 def to_json(records, seed, version, isolation, t) -> dict:
@@ -98,7 +85,7 @@ def to_json(records, seed, version, isolation, t) -> dict:
 def write_json(path, data) -> None:
     import json
 
-    _atomic_write(path, lambda f: json.dump(data, f, indent=2, ensure_ascii=False))
+    write_atomic(path, lambda f: json.dump(data, f, indent=2, ensure_ascii=False))
 
 
 def feedback_name(student_id: str) -> str:
@@ -139,7 +126,7 @@ def write_feedback(folder, records, t) -> list:
         taken.add(name.lower())
         path = os.path.join(folder, name)
         text = feedback_text(record, t)
-        _atomic_write(path, lambda f: f.write(text))
+        write_atomic(path, lambda f: f.write(text))
         written.append(path)
     return written
 
