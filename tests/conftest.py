@@ -32,7 +32,7 @@ def run():
     error handling in `main` (so usage problems come out as they would in a terminal)."""
 
     def invoke(*args, input=None):
-        runner = CliRunner()
+        runner = _runner()
         result = runner.invoke(_main_as_command, list(args), input=input)
         return Result(result.exit_code, result.stdout, result.stderr)
 
@@ -40,6 +40,14 @@ def run():
 
 
 import click  # noqa: E402
+
+
+def _runner():
+    """A CliRunner that keeps stderr apart from stdout (click < 8.2 needs mix_stderr=False)."""
+    try:
+        return CliRunner(mix_stderr=False)
+    except TypeError:  # click 8.2 and later: always apart, and no such argument
+        return CliRunner()
 
 
 @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
