@@ -131,7 +131,15 @@ def expected_path(options) -> str:
 
 def grade_class(students, options, jobs, on_done=None) -> dict:
     """Grade every student, `jobs` at a time. on_done(student, status) after each one.
-    Returns {index: problem text key or None} (None: graded; a key: nncli could not)."""
+    Returns {index: problem text key or None} (None: graded; a key: nncli could not).
+    With isolation (options.plan), `jobs` workers grade the students and zygotes fork the
+    learners (_grade_with_workers); without, one process is forked per student."""
+    if options.plan is not None:
+        return _grade_with_workers(students, options, jobs, on_done)
+    return _grade_forking(students, options, jobs, on_done)
+
+
+def _grade_forking(students, options, jobs, on_done=None) -> dict:
     import selectors
 
     pending = list(students)
@@ -263,13 +271,9 @@ class _Passed:
         return name in self.done
 
 
-def _grade_student(student, options) -> int:
-    import gc
-    import shutil
-
-    from nncli.catalogue import EXERCISES
-    from nncli.grader import classroom_files, sandbox, session
-    from nncli.grader.results import SessionResult
+def _become_grader():
+    """In a forked grading process: Ctrl-C is nncli's main process's business, and this
+    process dies with it."""
     from nncli.grader.sandbox_procs import prctl
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # nncli's main process handles Ctrl-C
@@ -277,25 +281,48 @@ def _grade_student(student, options) -> int:
     if call is not None:
         call(1, signal.SIGKILL, 0, 0, 0)            # PR_SET_PDEATHSIG: die with nncli
     sys.stdin = open(os.devnull, encoding="utf-8")
+
+
+def _grade_student(student, options, link=None, store=None) -> int:
+    """Grade one student. link: a zygote.Link (in a worker): the learners are forked there,
+    in the student's namespaces; None: this process was forked for this student alone, it
+    enters the namespaces and forks the learners itself. store: the expected values."""
+    import gc
+    import shutil
+
+    from nncli.catalogue import EXERCISES
+    from nncli.grader import classroom_files, sandbox, session
+    from nncli.grader.results import SessionResult
+
+    if link is None:
+        _become_grader()
     into = os.path.join(options.workdir, "students", str(student.index))
     os.mkdir(into, 0o700)
     init = None
     try:
         submission = classroom_files.collect(student.path, [e.name for e in EXERCISES], into)
-        if options.plan is not None:
+        chosen = [e for e in EXERCISES if e.name in submission.files]
+        if link is None and options.plan is not None:
             from nncli.grader import isolation
 
             init = isolation.enter_student(options.plan)
             sandbox.isolate_learners(options.plan)
-        chosen = [e for e in EXERCISES if e.name in submission.files]
         workspace = _Files(student.id, submission.files)
-        gc.freeze()  # the learners' processes are forks of this one: leave its pages alone
-        if chosen:
+        if link is None:
+            gc.freeze()  # the learners' processes are forks of this one: leave its pages alone
+        if store is None:
             from nncli.grader.expected_store import Store
 
-            result = session.run(workspace, chosen, options.seed, options.timeout,
-                                 lang=options.lang,
-                                 expected_for=Store(expected_path(options)).for_plan)
+            store = Store(expected_path(options))
+        if chosen:
+            if link is not None:
+                link.begin()  # the student zygote: this student's namespaces
+            try:
+                result = session.run(workspace, chosen, options.seed, options.timeout,
+                                     lang=options.lang, expected_for=store.for_plan)
+            finally:
+                if link is not None:
+                    link.end()  # every learner process of this student is gone
         else:
             result = SessionResult(options.seed, [])
         record = student_record(student, submission, result, options)
@@ -315,6 +342,222 @@ def _grade_student(student, options) -> int:
         json.dump(record, f)
     os.replace(path + ".part", path)
     return PASSED if record["score"] == record["max_score"] else NOT_FULL
+
+
+# ---------------------------------------------------------------- workers and zygotes
+
+class _Worker:
+    """A worker process (grades students one after another, never forks) and its zygote
+    (forks the learners, see zygote.py); `channel`: nncli's end of the worker's socket."""
+
+    __slots__ = ("pid", "zygote", "channel", "student", "deadline", "buffer")
+
+    def __init__(self, pid, zygote_pid, channel):
+        self.pid, self.zygote, self.channel = pid, zygote_pid, channel
+        self.student, self.deadline, self.buffer = None, 0.0, b""
+
+
+def _grade_with_workers(students, options, jobs, on_done=None) -> dict:
+    """`jobs` workers, each with its zygote, forked now (before any student's data exists
+    anywhere); nncli hands each worker the next student as it finishes one. A worker that
+    dies or takes too long over a student is ended (with its zygote) and replaced."""
+    import selectors
+    import socket
+
+    pending = list(students)
+    outcome = {}
+    workers = []
+    selector = selectors.DefaultSelector()
+    limit = options.timeout * 3 + 60.0
+    finished = False
+
+    def spawn():
+        worker = _spawn_worker(options, students, [w.channel.fileno() for w in workers])
+        if worker is not None:
+            workers.append(worker)
+            selector.register(worker.channel, selectors.EVENT_READ, worker)
+        return worker
+
+    def assign(worker):
+        if not pending:
+            worker.student = None
+            try:
+                worker.channel.shutdown(socket.SHUT_WR)  # no more: the worker ends
+            except OSError:
+                pass
+            return
+        worker.student = pending.pop(0)
+        worker.deadline = time.monotonic() + limit
+        try:
+            worker.channel.sendall(f"{worker.student.index}\n".encode("ascii"))
+        except OSError:
+            pass  # it died: its channel says so
+
+    def retire(worker, problem):
+        selector.unregister(worker.channel)
+        workers.remove(worker)
+        _end_worker(worker)
+        if worker.student is not None:
+            outcome[worker.student.index] = problem
+            _report(on_done, worker.student, BROKEN)
+            worker.student = None
+        if pending:
+            replacement = spawn()
+            if replacement is not None:
+                assign(replacement)
+
+    try:
+        for _ in range(min(max(1, jobs), len(pending))):
+            if spawn() is None:
+                break
+        for worker in list(workers):
+            assign(worker)
+        while any(w.student is not None for w in workers) or (pending and workers):
+            for key, _ in selector.select(0.25):
+                worker = key.data
+                try:
+                    data = worker.channel.recv(4096)
+                except OSError:
+                    data = b""
+                if not data:
+                    retire(worker, "grader_crashed")
+                    continue
+                worker.buffer += data
+                while b"\n" in worker.buffer:
+                    line, worker.buffer = worker.buffer.split(b"\n", 1)
+                    index, _, code = line.decode("ascii", "replace").partition(" ")
+                    student = worker.student
+                    if student is None or index != str(student.index):
+                        continue
+                    code = int(code) if code.strip().lstrip("-").isdigit() else BROKEN
+                    outcome[student.index] = None if code in (PASSED, NOT_FULL) else \
+                        "grader_crashed"
+                    _report(on_done, student, code if code in (PASSED, NOT_FULL) else BROKEN)
+                    assign(worker)
+            now = time.monotonic()
+            for worker in list(workers):
+                if worker.student is not None and now > worker.deadline:
+                    retire(worker, "took_too_long")
+        for student in pending:  # no worker could be started for them
+            outcome[student.index] = "fork_failed"
+            _report(on_done, student, BROKEN)
+        finished = True
+    finally:
+        for worker in list(workers):
+            _end_worker(worker, kill=not finished)
+        selector.close()
+    return outcome
+
+
+def _end_worker(worker, kill=True):
+    if kill:
+        _kill(worker.pid)
+        _kill(worker.zygote)
+    worker.channel.close()
+    for pid in (worker.pid, worker.zygote):
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def _spawn_worker(options, students, others):
+    """Fork a zygote, then a worker linked to it; a _Worker, or None when fork failed.
+    others: nncli's ends of the other workers' channels (the children close them, so that
+    a worker sees the end of its own channel when nncli closes it)."""
+    import socket
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # noqa: BLE001
+            pass
+    ends = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    try:
+        zygote_pid = os.fork()
+    except OSError:
+        for end in ends:
+            end.close()
+        return None
+    if zygote_pid == 0:
+        from nncli.grader import zygote
+
+        _close_fds(others)
+        ends[1].close()
+        zygote.serve(ends[0], options.plan, options.seed)  # never returns
+    ends[0].close()
+    try:
+        channel, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        pid = os.fork()
+    except OSError:
+        ends[1].close()
+        _kill(zygote_pid)
+        os.waitpid(zygote_pid, 0)
+        return None
+    if pid == 0:
+        _close_fds(others)
+        channel.close()
+        _work(theirs, ends[1], students, options)  # never returns
+    ends[1].close()
+    theirs.close()
+    return _Worker(pid, zygote_pid, channel)
+
+
+def _close_fds(fds):
+    for fd in fds:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+def _work(channel, zygote_end, students, options):
+    """A worker: grade each student nncli names on `channel` ("INDEX\n"), answering
+    "INDEX STATUS\n", until the channel ends. Never returns. It never forks: its learners
+    are forked by its zygote (its memory holds other students' files and results)."""
+    code = BROKEN
+    try:
+        _become_grader()
+        from nncli.grader import sandbox, zygote
+        from nncli.grader.expected_store import Store
+
+        link = zygote.Link(zygote_end)
+        sandbox.use_zygote(link)
+        store = Store(expected_path(options))
+        by_index = {s.index: s for s in students}
+        buffer = b""
+        while True:
+            data = channel.recv(4096)
+            if not data:
+                code = 0
+                break
+            buffer += data
+            while b"\n" in buffer:
+                line, buffer = buffer.split(b"\n", 1)
+                student = by_index[int(line)]
+                status = _grade_in_worker(student, options, link, store)
+                channel.sendall(f"{student.index} {status}\n".encode("ascii"))
+                if status == BROKEN:
+                    return  # its zygote may be mid-student: nncli starts a fresh pair
+    except BaseException:  # noqa: B036 - nothing may escape into the copy of nncli
+        code = BROKEN
+    finally:
+        os._exit(code)
+
+
+def _grade_in_worker(student, options, link, store) -> int:
+    try:
+        return _grade_student(student, options, link, store)
+    except BaseException:  # noqa: B036
+        import traceback
+
+        try:
+            path = os.path.join(options.workdir, "records", f"{student.index}.error")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(traceback.format_exc())
+        except BaseException:  # noqa: B036
+            pass
+        return BROKEN
 
 
 def student_record(student, submission, result, options) -> dict:

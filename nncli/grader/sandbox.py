@@ -90,6 +90,7 @@ class Handle:
         self._load_error = None
         self._done = False
         self._status = None  # waitpid status once reaped
+        self._remote = False  # forked by a zygote: it reaps, and reports the status
         self._loaded = False
         self._killed = False
         self._finishing = False
@@ -220,6 +221,8 @@ class Handle:
         """Reap the child if it has ended; True when it has."""
         if self._status is not None:
             return True
+        if self._remote:
+            return False  # the zygote reports it (_remote_exits)
         try:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
         except ChildProcessError:
@@ -238,7 +241,10 @@ class Handle:
 
     def _finish(self, timed_out):
         self._finishing = True
-        if self._status is None:
+        if self._remote:
+            if self._status is None:  # stopped early: the zygote reaps it, unheard
+                self._kill_remote()
+        elif self._status is None:
             try:
                 os.killpg(self.pid, signal.SIGKILL)
             except OSError:
@@ -252,10 +258,11 @@ class Handle:
             except ChildProcessError:
                 self._status = 0
         elapsed = time.monotonic() - self.started
-        sandbox_procs.kill_group(self.pid)
+        if not self._remote:  # a remote one's group was killed by its zygote, or above
+            sandbox_procs.kill_group(self.pid)
+            _ended_sessions.append(self.pid)
         if self in _live:
             _live.remove(self)
-        _ended_sessions.append(self.pid)
         if not _live:
             _sweep()
         self._drain()
@@ -271,6 +278,13 @@ class Handle:
         if self._workdir:
             shutil.rmtree(self._workdir, ignore_errors=True)
         self._run = self._file_run(timed_out, elapsed)
+
+    def _kill_remote(self):
+        try:
+            signal.pidfd_send_signal(self._pidfd, signal.SIGKILL)
+        except (AttributeError, OSError, TypeError):
+            pass
+        sandbox_procs.kill_group(self.pid)  # its own session's group (learners setsid)
 
     def _drain(self):
         budget = _DRAIN_LIMIT
@@ -318,10 +332,12 @@ def isolate_learners(plan) -> None:
 
 
 def start(path, calls, timeout=10.0, memory_bytes=1 << 30, output_cap=64 * 1024, *,
-          forbidden_modules=()) -> Handle:
+          forbidden_modules=(), cases_ref=None) -> Handle:
     """Start running the learner's file `path` on `calls` now, in a forked process; returns at
     once. The caller must not have computed any expected value yet (the fork would hold it).
-    forbidden_modules: top-level module names refused at import time as well."""
+    forbidden_modules: top-level module names refused at import time as well.
+    cases_ref: (exercise name, indexes of its cases) naming `calls`, for a zygote (see
+    use_zygote) to make them from its own copy of the cases; required when one is in use."""
     global _selector, _batch_started, _atexit_registered
     path = os.path.abspath(os.fspath(path))
     calls = [(str(name), tuple(args), dict(kwargs or {})) for name, args, kwargs in calls]
@@ -331,14 +347,39 @@ def start(path, calls, timeout=10.0, memory_bytes=1 << 30, output_cap=64 * 1024,
     if not _atexit_registered:
         atexit.register(kill_all)
         _atexit_registered = True
+    if _zygote is not None:
+        return _start_remote(handle, cases_ref, forbidden_modules)
     sandbox_procs.become_subreaper()
-    prctl = sandbox_procs.prctl()
     if not _live:
         _batch_started = sandbox_procs.now_ticks() - 1
-    pipes = []
     try:
         if _isolation is None:  # an isolated learner makes its own, in its private root
             handle._workdir = tempfile.mkdtemp(prefix="nncli-run-")
+        pid, reads = spawn(path, calls, handle.timeout, handle.memory_bytes, output_cap,
+                           forbidden_modules, handle._workdir, _isolation)
+    except OSError as exc:
+        if handle._workdir:
+            shutil.rmtree(handle._workdir, ignore_errors=True)
+        handle._run = FileRun(handle._outcomes, crashed=f"could not start a process: {exc}")
+        return handle
+    handle.pid = pid
+    _watch(handle, reads)
+    try:
+        handle._pidfd = os.pidfd_open(pid)
+        _selector.register(handle._pidfd, selectors.EVENT_READ, handle)
+    except (AttributeError, OSError):
+        handle._pidfd = None
+    _live.append(handle)
+    return handle
+
+
+def spawn(path, calls, timeout, memory_bytes, output_cap, forbidden_modules, workdir,
+          isolation):
+    """Fork the learner's process (sandbox_child.run); (pid, (results, stdout, stderr) read
+    ends). Raises OSError when it could not be started."""
+    prctl = sandbox_procs.prctl()
+    pipes = []
+    try:
         for _ in range(3):
             pipes.append(os.pipe())
         for r, _w in pipes:
@@ -352,31 +393,67 @@ def start(path, calls, timeout=10.0, memory_bytes=1 << 30, output_cap=64 * 1024,
         roots = {"nncli", *forbidden_modules}
         names = [name for name in sys.modules if name.partition(".")[0] in roots]
         pid = os.fork()
-    except OSError as exc:
+    except OSError:
         for r, w in pipes:
             os.close(r)
             os.close(w)
-        if handle._workdir:
-            shutil.rmtree(handle._workdir, ignore_errors=True)
-        handle._run = FileRun(handle._outcomes, crashed=f"could not start a process: {exc}")
-        return handle
+        raise
     if pid == 0:
-        sandbox_child.run(path, calls, tuple(w for _, w in pipes), handle._workdir,
-                          (handle.timeout, handle.memory_bytes), tuple(forbidden_modules),
-                          parent, prctl, _isolation, names)
-    handle.pid = pid
-    for (r, w), kind in zip(pipes, ("results", "out", "err")):
+        sandbox_child.run(path, calls, tuple(w for _, w in pipes), workdir,
+                          (timeout, memory_bytes), tuple(forbidden_modules),
+                          parent, prctl, isolation, names)
+    for _r, w in pipes:
         os.close(w)
+    return pid, tuple(r for r, _ in pipes)
+
+
+def _watch(handle, reads):
+    for r, kind in zip(reads, ("results", "out", "err")):
         os.set_blocking(r, False)
         handle._fds[r] = kind
         _selector.register(r, selectors.EVENT_READ, handle)
+
+
+# ---------------------------------------------------------------- through a zygote
+
+_zygote = None  # a zygote.Link: learner processes are forked there, never here
+
+
+def use_zygote(link) -> None:
+    """From now on, learner processes are forked by the zygote behind `link` (zygote.py),
+    not by this process, which may then hold what no learner may see (other students'
+    files, results, expected values). None: fork here again."""
+    global _zygote
+    _zygote = link
+
+
+def _start_remote(handle, cases_ref, forbidden_modules):
+    if cases_ref is None:
+        raise ValueError("a learner started through a zygote needs cases_ref")
     try:
-        handle._pidfd = os.pidfd_open(pid)
-        _selector.register(handle._pidfd, selectors.EVENT_READ, handle)
-    except (AttributeError, OSError):
-        handle._pidfd = None
+        pid, reads, pidfd = _zygote.start(handle.path, cases_ref[0], list(cases_ref[1]),
+                                          handle.timeout, handle.memory_bytes,
+                                          handle._out.cap, tuple(forbidden_modules))
+    except OSError as exc:
+        handle._run = FileRun(handle._outcomes, crashed=f"could not start a process: {exc}")
+        return handle
+    handle.pid, handle._remote, handle._pidfd = pid, True, pidfd
+    _watch(handle, reads)
     _live.append(handle)
+    if not _zygote.registered:
+        _selector.register(_zygote.fileno(), selectors.EVENT_READ, _zygote)
+        _zygote.registered = True
     return handle
+
+
+def _remote_exits():
+    """Finish the remote handles whose exit the zygote reported."""
+    if _zygote is None or not _zygote.exits:
+        return
+    for handle in list(_live):
+        if handle._remote and handle._run is None and handle.pid in _zygote.exits:
+            handle._status = _zygote.exits.pop(handle.pid)
+            handle._finish(timed_out=False)
 
 
 def _grow_pipe(fd):
@@ -396,6 +473,7 @@ def wait_all(handles) -> list:
 def _pump(target):
     """Serve every running handle until `target` is finished."""
     try:
+        _remote_exits()
         while target._run is None:
             now = time.monotonic()
             for handle in list(_live):
@@ -404,10 +482,13 @@ def _pump(target):
             if target._run is not None:
                 break
             nearest = min(h.deadline for h in _live) - now
-            polling = any(h._pidfd is None for h in _live)
+            polling = any(h._pidfd is None and not h._remote for h in _live)
             wait = max(0.0, min(nearest, 0.01) if polling else nearest)
             for key, _ in _selector.select(wait):
                 handle = key.data
+                if handle is _zygote:
+                    _zygote.read_pending()
+                    continue
                 if handle._run is not None:
                     continue
                 if key.fd == handle._pidfd:
@@ -418,6 +499,7 @@ def _pump(target):
                 for handle in list(_live):
                     if handle._pidfd is None and handle._run is None and handle._poll_exit():
                         handle._finish(timed_out=False)
+            _remote_exits()
     except BaseException:
         kill_all()
         raise
@@ -429,6 +511,8 @@ def _sweep():
     and re-parented to nncli."""
     sessions = set(_ended_sessions)
     _ended_sessions.clear()
+    if not sessions:
+        return  # only remote handles: their zygote ends what they leave
     started = _batch_started
     sandbox_procs.kill_sessions(sessions,
                                 extra=lambda table: sandbox_procs.orphans(table, started))

@@ -67,10 +67,13 @@ def run(workspace, exercises, seed: int, timeout: float = 10.0, lang: str = "en"
         if not plan.problem:
             plan.cases = make_cases(plan.exercise, seed)
     for plan in plans:
-        calls = [(c.function, c.args, c.kwargs) for c in plan.cases if c.function not in plan.blocked]
+        indexes = [i for i, c in enumerate(plan.cases) if c.function not in plan.blocked]
+        calls = [(plan.cases[i].function, plan.cases[i].args, plan.cases[i].kwargs)
+                 for i in indexes]
         if calls:
             plan.handle = sandbox.start(str(plan.path), calls, timeout=timeout,
-                                        forbidden_modules=FORBIDDEN_MODULES)
+                                        forbidden_modules=FORBIDDEN_MODULES,
+                                        cases_ref=(plan.exercise.name, indexes))
     for plan in plans:
         if expected_for is not None:
             plan.expected = expected_for(plan.exercise.name, plan.cases)

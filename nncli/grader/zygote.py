@@ -1,0 +1,310 @@
+"""Learner processes for `nncli grade`, forked where no student's data has ever been.
+
+A worker of `nncli grade` (classroom.py) grades many students one after another, so its
+memory holds their files, their results and the expected values: a learner process must
+never be a fork of it. So each worker has a zygote, forked from nncli's main process before
+any worker exists: it holds NumPy, nncli's code and the cases' inputs (the same for every
+student), nothing of any student. The two talk over a socket pair (SOCK_SEQPACKET, one JSON
+message a packet):
+
+  worker -> zygote  {"op": "student"}: the zygote forks a student zygote, which enters that
+                    student's namespaces (isolation.enter_student: user, network, IPC, PID,
+                    and the mount namespace with the learners' root) and answers "ready";
+                    from then on it, not the zygote, reads the socket:
+  worker -> student zygote  {"op": "start", exercise, cases (indexes), path, limits}: it
+                    makes the calls from its own copy of the cases, forks the learner
+                    (sandbox.spawn: sandbox_child.run shuts it in) and answers "started"
+                    with its pid, sending the read ends of its three pipes and a pidfd
+                    (SCM_RIGHTS). When a learner ends it kills the learner's process group,
+                    reaps it and sends {"op": "exit", pid, status} (the sandbox's verdicts,
+                    such as "killed by signal 11", need the wait status).
+  worker -> student zygote  {"op": "end"}: it kills the PID namespace's init (so every
+                    process the student's code left dies), reaps and exits; the zygote then
+                    answers "ended" and waits for the next student.
+
+The student zygote holds only the zygote's memory and this student's requests (paths in
+nncli's private folder), so a learner forked from it finds no other student's file, no
+result and no expected value in what it inherits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import signal
+import socket
+
+_PR_SET_PDEATHSIG = 1
+_MAX = 1 << 16
+
+
+class Lost(OSError):
+    """The zygote went away or answered nonsense."""
+
+
+# ---------------------------------------------------------------- the worker's side
+
+class Link:
+    """The worker's end of the socket to its zygote. `exits` collects {pid: wait status}
+    of ended learners until the sandbox takes them."""
+
+    def __init__(self, sock):
+        self.sock = sock
+        self.exits = {}
+        self.registered = False  # in the sandbox's selector
+        self._in_student = False
+
+    def fileno(self):
+        return self.sock.fileno()
+
+    def _send(self, message):
+        self.sock.send(json.dumps(message).encode("utf-8"))
+
+    def _receive(self, flags=0):
+        """One message (dict, fds), or None when it was an exit report (kept in `exits`)."""
+        data, fds = _recv_fds(self.sock, flags)
+        if not data:
+            for fd in fds:
+                os.close(fd)
+            raise Lost("the zygote ended")
+        try:
+            message = json.loads(data)
+        except ValueError:
+            message = None
+        if not isinstance(message, dict):
+            for fd in fds:
+                os.close(fd)
+            raise Lost("the zygote answered nonsense")
+        if message.get("op") == "exit":
+            for fd in fds:
+                os.close(fd)
+            self.exits[message.get("pid")] = message.get("status", 0)
+            return None
+        return message, fds
+
+    def _expect(self, *ops):
+        while True:
+            got = self._receive()
+            if got is None:
+                continue
+            message, fds = got
+            if message.get("op") not in ops:
+                for fd in fds:
+                    os.close(fd)
+                raise Lost(f"the zygote answered {message.get('op')!r}")
+            return message, fds
+
+    def read_pending(self):
+        """Take every message waiting (exit reports), without blocking."""
+        while True:
+            try:
+                got = self._receive(socket.MSG_DONTWAIT)
+            except (BlockingIOError, InterruptedError):
+                return
+            if got is not None:
+                for fd in got[1]:
+                    os.close(fd)
+                raise Lost(f"the zygote said {got[0].get('op')!r} out of turn")
+
+    def begin(self):
+        """A student zygote for the next student (its namespaces are entered meanwhile)."""
+        self._send({"op": "student"})
+        self._in_student = True
+        message, _ = self._expect("ready", "failed")
+        if message["op"] == "failed":
+            self._expect("ended")
+            self._in_student = False
+            raise Lost(f"the student's namespaces could not be entered: {message.get('error')}")
+
+    def start(self, path, exercise, cases, timeout, memory_bytes, output_cap, forbidden):
+        """(pid, (results, stdout, stderr) read ends, pidfd or None). Raises OSError."""
+        self._send({"op": "start", "path": path, "exercise": exercise, "cases": cases,
+                    "timeout": timeout, "memory": memory_bytes, "cap": output_cap,
+                    "forbidden": list(forbidden)})
+        message, fds = self._expect("started", "start_failed")
+        if message["op"] == "start_failed":
+            for fd in fds:
+                os.close(fd)
+            raise OSError(message.get("error") or "the zygote could not fork")
+        if len(fds) not in (3, 4):
+            for fd in fds:
+                os.close(fd)
+            raise Lost("the zygote sent the wrong file descriptors")
+        return message["pid"], tuple(fds[:3]), (fds[3] if len(fds) == 4 else None)
+
+    def end(self):
+        """End the student zygote (and everything its learners left); wait until it is gone."""
+        if not self._in_student:
+            return
+        self._in_student = False
+        self._send({"op": "end"})
+        self._expect("ended")
+        self.exits.clear()
+
+
+# ---------------------------------------------------------------- the zygote
+
+def serve(sock, plan, seed) -> None:
+    """The zygote's loop (in a process forked from nncli's main one). Never returns."""
+    code = 0
+    try:
+        _die_with_parent()
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        while True:
+            data = sock.recv(_MAX)
+            if not data:
+                break  # the worker is gone
+            if json.loads(data).get("op") != "student":
+                code = 1
+                break
+            pid = os.fork()
+            if pid == 0:
+                _student(sock, plan, seed)
+            _, status = os.waitpid(pid, 0)
+            sock.send(json.dumps({"op": "ended", "status": status}).encode("utf-8"))
+    except BaseException:  # noqa: B036 - nothing may escape into the copy of nncli
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _die_with_parent():
+    from nncli.grader.sandbox_procs import prctl
+
+    call = prctl()
+    if call is not None:
+        call(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _student(sock, plan, seed):
+    """The student zygote: enter the student's namespaces, then fork learners on request
+    until "end". Never returns."""
+    init = None
+    learners = {}  # pidfd -> pid
+    selector = None
+    try:
+        _die_with_parent()
+        try:
+            if plan is not None:
+                from nncli.grader import isolation
+
+                init = isolation.enter_student(plan)
+        except BaseException as error:  # noqa: B036
+            _say(sock, {"op": "failed", "error": str(error)[:500]})
+            return
+        _say(sock, {"op": "ready"})
+        selector = selectors.DefaultSelector()
+        selector.register(sock, selectors.EVENT_READ, None)
+        while True:
+            for key, _ in selector.select():
+                if key.data is None:
+                    data = sock.recv(_MAX)
+                    if not data:
+                        return
+                    request = json.loads(data)
+                    if request.get("op") != "start":
+                        return  # "end" (or nonsense): finish this student
+                    _start(sock, request, plan, seed, learners, selector)
+                else:
+                    _reap(sock, key.fileobj, learners, selector)
+    except BaseException:  # noqa: B036
+        pass
+    finally:
+        for pid in learners.values():
+            _kill_group(pid)
+            _kill(pid)
+        if init is not None:
+            _kill(init)  # its PID namespace goes with it: whatever the learners left
+        _reap_all()
+        os._exit(0)
+
+
+def _recv_fds(sock, flags=0):
+    """(data, fds): socket.recv_fds, but with `flags` passed on (Python 3.11's drops them)."""
+    import array
+
+    fds = array.array("i")
+    data, ancillary, _, _ = sock.recvmsg(_MAX, socket.CMSG_LEN(8 * fds.itemsize), flags)
+    for level, kind, payload in ancillary:
+        if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+            fds.frombytes(payload[:len(payload) - (len(payload) % fds.itemsize)])
+    return data, list(fds)
+
+
+def _say(sock, message, fds=()):
+    data = json.dumps(message).encode("utf-8")
+    if fds:
+        socket.send_fds(sock, [data], list(fds))
+    else:
+        sock.send(data)
+
+
+def _start(sock, request, plan, seed, learners, selector):
+    from nncli.catalogue import find_exercise
+    from nncli.grader import sandbox, session
+
+    try:
+        cases = session.make_cases(find_exercise(request["exercise"]), seed)
+        calls = [(cases[i].function, cases[i].args, cases[i].kwargs) for i in request["cases"]]
+        calls = [(str(n), tuple(a), dict(k or {})) for n, a, k in calls]
+        pid, reads = sandbox.spawn(request["path"], calls, float(request["timeout"]),
+                                   int(request["memory"]), int(request["cap"]),
+                                   tuple(request["forbidden"]), None, plan)
+    except Exception as error:  # noqa: BLE001 - the worker reports it as a crash
+        _say(sock, {"op": "start_failed", "error": str(error)[:500]})
+        return
+    pidfd = None
+    try:
+        pidfd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        pass
+    try:
+        _say(sock, {"op": "started", "pid": pid},
+             reads + ((pidfd,) if pidfd is not None else ()))
+    finally:
+        for fd in reads:
+            os.close(fd)
+    if pidfd is not None:
+        learners[pidfd] = pid
+        selector.register(pidfd, selectors.EVENT_READ, pid)
+    else:  # no pidfd: nothing tells us it ended; the worker's deadline stops it
+        learners[-pid] = pid
+
+
+def _reap(sock, pidfd, learners, selector):
+    pid = learners.pop(pidfd, None)
+    selector.unregister(pidfd)
+    os.close(pidfd)
+    if pid is None:
+        return
+    _kill_group(pid)  # while its zombie still holds the group's id
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        status = 0
+    _say(sock, {"op": "exit", "pid": pid, "status": status})
+
+
+def _kill(pid):
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def _kill_group(pid):
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def _reap_all():
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+        except InterruptedError:
+            continue
