@@ -332,7 +332,7 @@ def isolate_learners(plan) -> None:
 
 
 def start(path, calls, timeout=10.0, memory_bytes=1 << 30, output_cap=64 * 1024, *,
-          forbidden_modules=(), cases_ref=None) -> Handle:
+          forbidden_modules=(), cases_ref=None, defer=False) -> Handle:
     """Start running the learner's file `path` on `calls` now, in a forked process; returns at
     once. The caller must not have computed any expected value yet (the fork would hold it).
     forbidden_modules: top-level module names refused at import time as well.
@@ -347,6 +347,8 @@ def start(path, calls, timeout=10.0, memory_bytes=1 << 30, output_cap=64 * 1024,
     if not _atexit_registered:
         atexit.register(kill_all)
         _atexit_registered = True
+    if defer:  # start_all asks the zygote for the whole batch
+        return handle
     if _zygote is not None:
         return _start_remote(handle, cases_ref, forbidden_modules)
     sandbox_procs.become_subreaper()
@@ -373,10 +375,34 @@ def start(path, calls, timeout=10.0, memory_bytes=1 << 30, output_cap=64 * 1024,
     return handle
 
 
+def start_all(requests) -> list:
+    """start(path, calls, **options) for each (path, calls, options) of `requests`, in
+    order; through a zygote, in one request (it forks them one after another)."""
+    if _zygote is None or not requests:
+        return [start(path, calls, **options) for path, calls, options in requests]
+    handles = []
+    for path, calls, options in requests:
+        cases_ref = options.get("cases_ref")
+        if cases_ref is None:
+            raise ValueError("a learner started through a zygote needs cases_ref")
+        handle = start(path, calls, defer=True, **options)
+        handles.append((handle, cases_ref, tuple(options.get("forbidden_modules", ()))))
+    try:
+        started = _zygote.start_many([
+            (h.path, ref[0], list(ref[1]), h.timeout, h.memory_bytes, h._out.cap, forbidden)
+            for h, ref, forbidden in handles])
+    except OSError as exc:
+        started = [exc] * len(handles)
+    for (handle, _, _), got in zip(handles, started):
+        _attach_remote(handle, got)
+    return [h for h, _, _ in handles]
+
+
 def spawn(path, calls, timeout, memory_bytes, output_cap, forbidden_modules, workdir,
-          isolation):
+          isolation, names=None):
     """Fork the learner's process (sandbox_child.run); (pid, (results, stdout, stderr) read
-    ends). Raises OSError when it could not be started."""
+    ends). Raises OSError when it could not be started. calls: a list, or a function the
+    child calls to make it; names: module_names(forbidden_modules), when already known."""
     prctl = sandbox_procs.prctl()
     pipes = []
     try:
@@ -390,8 +416,8 @@ def spawn(path, calls, timeout, memory_bytes, output_cap, forbidden_modules, wor
             except Exception:
                 pass
         parent = os.getpid()
-        roots = {"nncli", *forbidden_modules}
-        names = [name for name in sys.modules if name.partition(".")[0] in roots]
+        if names is None:
+            names = module_names(forbidden_modules)
         pid = os.fork()
     except OSError:
         for r, w in pipes:
@@ -405,6 +431,12 @@ def spawn(path, calls, timeout, memory_bytes, output_cap, forbidden_modules, wor
     for _r, w in pipes:
         os.close(w)
     return pid, tuple(r for r, _ in pipes)
+
+
+def module_names(forbidden_modules) -> list:
+    """nncli's modules and the forbidden ones now loaded (the learner drops them)."""
+    roots = {"nncli", *forbidden_modules}
+    return [name for name in sys.modules if name.partition(".")[0] in roots]
 
 
 def _watch(handle, reads):
@@ -431,12 +463,20 @@ def _start_remote(handle, cases_ref, forbidden_modules):
     if cases_ref is None:
         raise ValueError("a learner started through a zygote needs cases_ref")
     try:
-        pid, reads, pidfd = _zygote.start(handle.path, cases_ref[0], list(cases_ref[1]),
-                                          handle.timeout, handle.memory_bytes,
-                                          handle._out.cap, tuple(forbidden_modules))
+        got = _zygote.start_many([(handle.path, cases_ref[0], list(cases_ref[1]),
+                                   handle.timeout, handle.memory_bytes, handle._out.cap,
+                                   tuple(forbidden_modules))])[0]
     except OSError as exc:
-        handle._run = FileRun(handle._outcomes, crashed=f"could not start a process: {exc}")
+        got = exc
+    return _attach_remote(handle, got)
+
+
+def _attach_remote(handle, got):
+    """got: (pid, read ends, pidfd) from the zygote, or the OSError it could not start."""
+    if isinstance(got, BaseException):
+        handle._run = FileRun(handle._outcomes, crashed=f"could not start a process: {got}")
         return handle
+    pid, reads, pidfd = got
     handle.pid, handle._remote, handle._pidfd = pid, True, pidfd
     _watch(handle, reads)
     _live.append(handle)

@@ -37,9 +37,12 @@ def run(path, calls, fds, workdir, limits, forbidden_modules, parent_pid, prctl,
     """fds: (results write end, stdout write end, stderr write end). limits: (timeout
     seconds, memory bytes). prctl: libc's prctl or None. isolation: an isolation.Plan, or
     None for the plain sandbox (`nncli check`). module_names: nncli's and the forbidden
-    modules loaded, as listed before the fork. Never returns."""
+    modules loaded, as listed before the fork. calls may be a function returning them,
+    called here (a zygote forks before making them: see zygote.py). Never returns."""
     code = SETUP_FAILED
     try:
+        if callable(calls):
+            calls = calls()
         _isolate(fds, workdir, limits, parent_pid, prctl, isolation is not None)
         _forget_nncli(forbidden_modules, module_names)
         source = None

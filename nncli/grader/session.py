@@ -66,14 +66,18 @@ def run(workspace, exercises, seed: int, timeout: float = 10.0, lang: str = "en"
     for plan in plans:
         if not plan.problem:
             plan.cases = make_cases(plan.exercise, seed)
+    starting, requests = [], []
     for plan in plans:
         indexes = [i for i, c in enumerate(plan.cases) if c.function not in plan.blocked]
         calls = [(plan.cases[i].function, plan.cases[i].args, plan.cases[i].kwargs)
                  for i in indexes]
         if calls:
-            plan.handle = sandbox.start(str(plan.path), calls, timeout=timeout,
-                                        forbidden_modules=FORBIDDEN_MODULES,
-                                        cases_ref=(plan.exercise.name, indexes))
+            starting.append(plan)
+            requests.append((str(plan.path), calls, {
+                "timeout": timeout, "forbidden_modules": FORBIDDEN_MODULES,
+                "cases_ref": (plan.exercise.name, indexes)}))
+    for plan, handle in zip(starting, sandbox.start_all(requests)):
+        plan.handle = handle
     for plan in plans:
         if expected_for is not None:
             plan.expected = expected_for(plan.exercise.name, plan.cases)

@@ -11,11 +11,11 @@ message a packet):
                     student's namespaces (isolation.enter_student: user, network, IPC, PID,
                     and the mount namespace with the learners' root) and answers "ready";
                     from then on it, not the zygote, reads the socket:
-  worker -> student zygote  {"op": "start", exercise, cases (indexes), path, limits}: it
-                    makes the calls from its own copy of the cases, forks the learner
-                    (sandbox.spawn: sandbox_child.run shuts it in) and answers "started"
-                    with its pid, sending the read ends of its three pipes and a pidfd
-                    (SCM_RIGHTS). When a learner ends it kills the learner's process group,
+  worker -> student zygote  {"op": "start", "files": [{exercise, cases (indexes), path,
+                    limits}, ...]}: for each file it forks a learner (sandbox.spawn:
+                    sandbox_child.run makes the calls from the learner's copy of the cases
+                    and shuts it in), then answers "started" with their pids, sending the
+                    read ends of each one's three pipes and a pidfd (SCM_RIGHTS). When a learner ends it kills the learner's process group,
                     reaps it and sends {"op": "exit", pid, status} (the sandbox's verdicts,
                     such as "killed by signal 11", need the wait status).
   worker -> student zygote  {"op": "end"}: it kills the PID namespace's init (so every
@@ -37,6 +37,7 @@ import socket
 
 _PR_SET_PDEATHSIG = 1
 _MAX = 1 << 16
+_MAX_FDS = 253  # SCM_MAX_FD: 4 a learner (three pipes and a pidfd), ten learners a student
 
 
 class Lost(OSError):
@@ -117,21 +118,31 @@ class Link:
             self._in_student = False
             raise Lost(f"the student's namespaces could not be entered: {message.get('error')}")
 
-    def start(self, path, exercise, cases, timeout, memory_bytes, output_cap, forbidden):
-        """(pid, (results, stdout, stderr) read ends, pidfd or None). Raises OSError."""
-        self._send({"op": "start", "path": path, "exercise": exercise, "cases": cases,
-                    "timeout": timeout, "memory": memory_bytes, "cap": output_cap,
-                    "forbidden": list(forbidden)})
-        message, fds = self._expect("started", "start_failed")
-        if message["op"] == "start_failed":
+    def start_many(self, files):
+        """files: (path, exercise, case indexes, timeout, memory bytes, output cap,
+        forbidden modules) each. For each, in order: (pid, (results, stdout, stderr) read
+        ends, pidfd or None), or the OSError saying why it could not be started."""
+        self._send({"op": "start", "files": [
+            {"path": path, "exercise": exercise, "cases": cases, "timeout": timeout,
+             "memory": memory, "cap": cap, "forbidden": list(forbidden)}
+            for path, exercise, cases, timeout, memory, cap, forbidden in files]})
+        message, fds = self._expect("started")
+        answers = message.get("files")
+        counts = [a.get("fds", 0) if isinstance(a, dict) else 0 for a in answers or ()]
+        if not isinstance(answers, list) or len(answers) != len(files) \
+                or sum(counts) != len(fds) or any(c not in (0, 3, 4) for c in counts):
             for fd in fds:
                 os.close(fd)
-            raise OSError(message.get("error") or "the zygote could not fork")
-        if len(fds) not in (3, 4):
-            for fd in fds:
-                os.close(fd)
-            raise Lost("the zygote sent the wrong file descriptors")
-        return message["pid"], tuple(fds[:3]), (fds[3] if len(fds) == 4 else None)
+            raise Lost("the zygote answered with the wrong file descriptors")
+        started, at = [], 0
+        for answer, count in zip(answers, counts):
+            mine, at = fds[at:at + count], at + count
+            if count == 0:
+                started.append(OSError(answer.get("error") or "the zygote could not fork"))
+            else:
+                started.append((answer["pid"], tuple(mine[:3]),
+                                mine[3] if count == 4 else None))
+        return started
 
     def end(self):
         """End the student zygote (and everything its learners left); wait until it is gone."""
@@ -225,7 +236,7 @@ def _recv_fds(sock, flags=0):
     import array
 
     fds = array.array("i")
-    data, ancillary, _, _ = sock.recvmsg(_MAX, socket.CMSG_LEN(8 * fds.itemsize), flags)
+    data, ancillary, _, _ = sock.recvmsg(_MAX, socket.CMSG_LEN(_MAX_FDS * fds.itemsize), flags)
     for level, kind, payload in ancillary:
         if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
             fds.frombytes(payload[:len(payload) - (len(payload) % fds.itemsize)])
@@ -240,36 +251,64 @@ def _say(sock, message, fds=()):
         sock.send(data)
 
 
-def _start(sock, request, plan, seed, learners, selector):
-    from nncli.catalogue import find_exercise
-    from nncli.grader import sandbox, session
+_names = {}  # forbidden modules -> sandbox.module_names, listed once: every look at
+            # sys.modules after a fork would copy the pages it touches
 
+
+def _calls(exercise, indexes, seed):
+    """The function making the learner's calls, run in the learner's process (what this
+    process touches between forks, it copies)."""
+    def make():
+        from nncli.catalogue import find_exercise
+        from nncli.grader import session
+
+        cases = session.make_cases(find_exercise(exercise), seed)
+        return [(str(cases[i].function), tuple(cases[i].args), dict(cases[i].kwargs or {}))
+                for i in indexes]
+    return make
+
+
+def _start(sock, request, plan, seed, learners, selector):
+    """Fork a learner for each file of the request, one right after another (between
+    forks this process touches as little as it can: each page it writes, it copies), then
+    answer once with every learner's pid and file descriptors."""
+    from nncli.grader import sandbox
+
+    answers, sent = [], []
+    for file in request["files"]:
+        try:
+            forbidden = tuple(file["forbidden"])
+            if forbidden not in _names:
+                _names[forbidden] = sandbox.module_names(forbidden)
+            pid, reads = sandbox.spawn(file["path"], _calls(file["exercise"],
+                                                            list(file["cases"]), seed),
+                                       float(file["timeout"]), int(file["memory"]),
+                                       int(file["cap"]), forbidden, None, plan,
+                                       _names[forbidden])
+        except Exception as error:  # noqa: BLE001 - the worker reports it as a crash
+            answers.append({"error": str(error)[:500], "fds": 0})
+            continue
+        pidfd = None
+        try:
+            pidfd = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            pass
+        fds = reads + ((pidfd,) if pidfd is not None else ())
+        answers.append({"pid": pid, "fds": len(fds)})
+        sent.extend(fds)
+        if pidfd is not None:
+            learners[pidfd] = pid
+        else:  # no pidfd: nothing tells us it ended; the worker's deadline stops it
+            learners[-pid] = pid
     try:
-        cases = session.make_cases(find_exercise(request["exercise"]), seed)
-        calls = [(cases[i].function, cases[i].args, cases[i].kwargs) for i in request["cases"]]
-        calls = [(str(n), tuple(a), dict(k or {})) for n, a, k in calls]
-        pid, reads = sandbox.spawn(request["path"], calls, float(request["timeout"]),
-                                   int(request["memory"]), int(request["cap"]),
-                                   tuple(request["forbidden"]), None, plan)
-    except Exception as error:  # noqa: BLE001 - the worker reports it as a crash
-        _say(sock, {"op": "start_failed", "error": str(error)[:500]})
-        return
-    pidfd = None
-    try:
-        pidfd = os.pidfd_open(pid)
-    except (AttributeError, OSError):
-        pass
-    try:
-        _say(sock, {"op": "started", "pid": pid},
-             reads + ((pidfd,) if pidfd is not None else ()))
+        _say(sock, {"op": "started", "files": answers}, sent)
     finally:
-        for fd in reads:
-            os.close(fd)
-    if pidfd is not None:
-        learners[pidfd] = pid
-        selector.register(pidfd, selectors.EVENT_READ, pid)
-    else:  # no pidfd: nothing tells us it ended; the worker's deadline stops it
-        learners[-pid] = pid
+        for fd in sent:
+            if fd not in learners:
+                os.close(fd)  # the pipes' read ends are the worker's now
+    for pidfd, pid in learners.items():
+        if pidfd >= 0 and pidfd in sent:
+            selector.register(pidfd, selectors.EVENT_READ, pid)
 
 
 def _reap(sock, pidfd, learners, selector):
