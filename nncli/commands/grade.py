@@ -91,7 +91,7 @@ def command(ctx, submissions, out_path, json_path, feedback_dir, jobs, seed, tim
         plan, isolation = _isolation(hidden, workdir, require_isolation, t)
         options = classroom.Options(seed, timeout, lang, plan, workdir,
                                     feedback=bool(feedback_dir))
-        classroom.prepare(options)
+        classroom.prepare(options, zygotes=min(jobs, len(students)))
         with _Progress(len(students), t) as progress:
             outcome = classroom.grade_class(students, options, jobs, progress.done)
         records = classroom.read_records(students, outcome, options)

@@ -73,6 +73,7 @@ class Options:
     def __init__(self, seed, timeout, lang, plan, workdir, feedback=True):
         self.seed, self.timeout, self.lang = seed, timeout, lang
         self.plan, self.workdir, self.feedback = plan, workdir, feedback
+        self.zygotes = []  # (pid, the worker's end of its socket) forked by prepare, unused
 
 
 # imported once in nncli's process, before forking, instead of once per student (never the
@@ -82,11 +83,16 @@ _SHARED_MODULES = ("json", "shutil", "zipfile", "fcntl", "pathlib", "nncli.exerc
                    "nncli.grader.report", "nncli.grader.signatures", "nncli.grader.static",
                    "nncli.grader.wording", "nncli.grader.isolation", "nncli.render.wrap")
 _FEEDBACK_MODULES = ("rich.console", "rich.table", "rich.text", "rich.padding")
+# what a zygote, a student zygote and a learner process use (imported before forking them)
+_ZYGOTE_MODULES = ("array", "ctypes", "faulthandler", "fcntl", "json", "selectors", "socket",
+                   "tempfile", "nncli.grader.isolation", "nncli.grader.zygote")
 
 
-def prepare(options) -> None:
+def prepare(options, zygotes=0) -> None:
     """Before the first fork: make every case once (they are the same for every student) and
-    freeze what exists, so the forks share it untouched."""
+    freeze what exists, so the forks share it untouched. With isolation, fork `zygotes`
+    zygotes (zygote.py) as soon as the cases exist: the smaller their memory, the cheaper
+    each learner's fork and exit."""
     import gc
     import importlib
 
@@ -96,6 +102,14 @@ def prepare(options) -> None:
 
     for exercise in EXERCISES:
         session.make_cases(exercise, options.seed)
+    if options.plan is not None and zygotes > 0:
+        for name in _ZYGOTE_MODULES:
+            importlib.import_module(name)
+        gc.freeze()
+        for _ in range(zygotes):
+            made = _fork_zygote(options)
+            if made is not None:
+                options.zygotes.append(made)
     for name in _SHARED_MODULES + (_FEEDBACK_MODULES if options.feedback else ()):
         try:
             importlib.import_module(name)
@@ -445,6 +459,11 @@ def _grade_with_workers(students, options, jobs, on_done=None) -> dict:
     finally:
         for worker in list(workers):
             _end_worker(worker, kill=not finished)
+        for pid, end in options.zygotes:  # forked by prepare, never used
+            end.close()
+            _kill(pid)
+            os.waitpid(pid, 0)
+        options.zygotes = []
         selector.close()
     return outcome
 
@@ -472,35 +491,48 @@ def _spawn_worker(options, students, others):
             stream.flush()
         except Exception:  # noqa: BLE001
             pass
-    ends = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-    try:
-        zygote_pid = os.fork()
-    except OSError:
-        for end in ends:
-            end.close()
+    made = options.zygotes.pop(0) if options.zygotes else _fork_zygote(options, others)
+    if made is None:
         return None
-    if zygote_pid == 0:
-        from nncli.grader import zygote
-
-        _close_fds(others)
-        ends[1].close()
-        zygote.serve(ends[0], options.plan, options.seed)  # never returns
-    ends[0].close()
+    zygote_pid, worker_end = made
+    others = list(others) + [end.fileno() for _, end in options.zygotes]
     try:
         channel, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         pid = os.fork()
     except OSError:
-        ends[1].close()
+        worker_end.close()
         _kill(zygote_pid)
         os.waitpid(zygote_pid, 0)
         return None
     if pid == 0:
         _close_fds(others)
         channel.close()
-        _work(theirs, ends[1], students, options)  # never returns
-    ends[1].close()
+        _work(theirs, worker_end, students, options)  # never returns
+    worker_end.close()
     theirs.close()
     return _Worker(pid, zygote_pid, channel)
+
+
+def _fork_zygote(options, others=()):
+    """(pid, the worker's end of its socket) of a new zygote, or None when fork failed.
+    It closes `others` and the other zygotes' ends (see _spawn_worker)."""
+    import socket
+
+    ends = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    try:
+        pid = os.fork()
+    except OSError:
+        for end in ends:
+            end.close()
+        return None
+    if pid == 0:
+        from nncli.grader import zygote
+
+        _close_fds(list(others) + [end.fileno() for _, end in options.zygotes])
+        ends[1].close()
+        zygote.serve(ends[0], options.plan, options.seed)  # never returns
+    ends[0].close()
+    return pid, ends[1]
 
 
 def _close_fds(fds):
