@@ -110,6 +110,14 @@ def prepare(options, zygotes=0) -> None:
             made = _fork_zygote(options)
             if made is not None:
                 options.zygotes.append(made)
+    for name in ("students", "records"):
+        os.makedirs(os.path.join(options.workdir, name), mode=0o700, exist_ok=True)
+    from nncli.grader import expected_store
+
+    # computed once, by a child of ours, into our private folder (see expected_store),
+    # while this process goes on with its imports
+    computing = expected_store.start_in_child(
+        expected_path(options), [(e.name, session.make_cases(e, options.seed)) for e in EXERCISES])
     for name in _SHARED_MODULES + (_FEEDBACK_MODULES if options.feedback else ()):
         try:
             importlib.import_module(name)
@@ -128,13 +136,7 @@ def prepare(options, zygotes=0) -> None:
             _module_texts(lang, module)
     if any(name.startswith("nncli.maths") for name in sys.modules):
         raise RuntimeError("the reference maths is loaded before forking the students")
-    for name in ("students", "records"):
-        os.makedirs(os.path.join(options.workdir, name), mode=0o700, exist_ok=True)
-    from nncli.grader import expected_store
-
-    # computed once, by a child of ours, into our private folder: see expected_store
-    expected_store.write_in_child(expected_path(options),
-                                  [(e.name, session.make_cases(e, options.seed)) for e in EXERCISES])
+    expected_store.finish_in_child(computing, expected_path(options))
     gc.collect()
     gc.freeze()
 

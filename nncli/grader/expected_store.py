@@ -79,6 +79,11 @@ def write(path: str, plans) -> None:
 def write_in_child(path: str, plans) -> None:
     """`write` in a forked child, so this process never holds the values. Raises RuntimeError
     when the child fails."""
+    finish_in_child(start_in_child(path, plans), path)
+
+
+def start_in_child(path: str, plans) -> int:
+    """Start `write` in a forked child; returns its pid, for finish_in_child."""
     pid = os.fork()
     if pid == 0:  # the child: compute, save, leave without running any cleanup of the parent
         code = 1
@@ -87,6 +92,11 @@ def write_in_child(path: str, plans) -> None:
             code = 0
         finally:
             os._exit(code)
+    return pid
+
+
+def finish_in_child(pid: int, path: str) -> None:
+    """Wait for the child of start_in_child. Raises RuntimeError when it failed."""
     _, status = os.waitpid(pid, 0)
     if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0) or not os.path.exists(path):
         raise RuntimeError("the expected values could not be computed")
