@@ -55,6 +55,8 @@ class Link:
         self.exits = {}
         self.registered = False  # in the sandbox's selector
         self._in_student = False
+        self._awaiting_ready = False  # "student" sent, "ready" not read yet
+        self._awaiting_end = False    # "end" sent, "ended" not read yet
 
     def fileno(self):
         return self.sock.fileno()
@@ -109,19 +111,34 @@ class Link:
                 raise Lost(f"the zygote said {got[0].get('op')!r} out of turn")
 
     def begin(self):
-        """A student zygote for the next student (its namespaces are entered meanwhile)."""
+        """Ask for a student zygote for the next student; it enters the student's
+        namespaces while this process goes on (start_many waits until it is ready)."""
+        self._settle()
         self._send({"op": "student"})
-        self._in_student = True
+        self._in_student = self._awaiting_ready = True
+
+    def _ready(self):
+        if not self._awaiting_ready:
+            return
+        self._awaiting_ready = False
         message, _ = self._expect("ready", "failed")
         if message["op"] == "failed":
             self._expect("ended")
             self._in_student = False
             raise Lost(f"the student's namespaces could not be entered: {message.get('error')}")
 
+    def _settle(self):
+        """Wait until the last student zygote is gone (see end)."""
+        if self._awaiting_end:
+            self._awaiting_end = False
+            self._expect("ended")
+            self.exits.clear()
+
     def start_many(self, files):
         """files: (path, exercise, case indexes, timeout, memory bytes, output cap,
         forbidden modules) each. For each, in order: (pid, (results, stdout, stderr) read
         ends, pidfd or None), or the OSError saying why it could not be started."""
+        self._ready()
         self._send({"op": "start", "files": [
             {"path": path, "exercise": exercise, "cases": cases, "timeout": timeout,
              "memory": memory, "cap": cap, "forbidden": list(forbidden)}
@@ -145,13 +162,17 @@ class Link:
         return started
 
     def end(self):
-        """End the student zygote (and everything its learners left); wait until it is gone."""
+        """End the student zygote: it kills everything its learners left, then exits. The
+        next begin waits until it is gone."""
         if not self._in_student:
             return
+        try:
+            self._ready()
+        except Lost:
+            return  # it never started: the zygote said so already
         self._in_student = False
         self._send({"op": "end"})
-        self._expect("ended")
-        self.exits.clear()
+        self._awaiting_end = True
 
 
 # ---------------------------------------------------------------- the zygote
@@ -166,7 +187,10 @@ def serve(sock, plan, seed) -> None:
             data = sock.recv(_MAX)
             if not data:
                 break  # the worker is gone
-            if json.loads(data).get("op") != "student":
+            op = json.loads(data).get("op")
+            if op == "end":
+                continue  # for a student zygote that had failed (and is gone)
+            if op != "student":
                 code = 1
                 break
             pid = os.fork()
