@@ -3,14 +3,22 @@
 Processes, and why (a submission is a stranger's code):
   nncli (this module's `grade_class`) lists the SUBMISSIONS entries by name only, makes
       every hidden case once (inputs only: the reference maths is not loaded, see
-      cases/_common.py), then forks one grading process per student, `jobs` at a time. It
-      never reads a student's file, a result or an expected value before its last fork, so
-      no student's process can find another's code or grades in its memory.
-  a student's grading process copies that student's exercise files into nncli's private
-      folder (classroom_files.py), enters the per-student namespaces (isolation.py) and runs
-      the `nncli check` session (session.py): learner processes are forked (each shuts
-      itself in), then expected values are computed, then each call is judged. It writes the
-      student's record (JSON) and feedback, and exits: 0 full marks, 1 otherwise.
+      cases/_common.py), has a child compute the expected values into its private folder
+      (expected_store.py), and forks the grading processes. It never reads a student's
+      file, a result or an expected value, so no process it forks can find another
+      student's code or grades in its memory.
+  with isolation (Linux namespaces, isolation.py): `jobs` workers, each with a zygote
+      (zygote.py), all forked before any student's data exists anywhere. nncli hands each
+      worker the next student. The worker copies that student's exercise files into
+      nncli's private folder (classroom_files.py) and runs the `nncli check` session
+      (session.py): the learner processes are forked by its zygote's student zygote, in
+      that student's namespaces, never by the worker (whose memory holds the students it
+      graded before, their results and the expected values); then it reads the expected
+      values and judges each call, writes the student's record (JSON) and feedback, and
+      tells nncli the status: 0 full marks, 1 otherwise. Reusing the workers keeps the
+      grading of a class within 8x the time of one `nncli check` (bench/bench.py).
+  without isolation: one grading process forked per student, `jobs` at a time, forking
+      that student's learner processes itself (_grade_forking).
   the learner processes: sandbox.py and sandbox_child.py, as for `nncli check`.
 Only when every student is done are the records read (`read_records`).
 """
@@ -301,8 +309,8 @@ def _become_grader():
 
 def _grade_student(student, options, link=None, store=None) -> int:
     """Grade one student. link: a zygote.Link (in a worker): the learners are forked there,
-    in the student's namespaces; None: this process was forked for this student alone, it
-    enters the namespaces and forks the learners itself. store: the expected values."""
+    in the student's namespaces; None: this process was forked for this student alone
+    (no isolation) and forks the learners itself. store: the expected values."""
     import gc
     import shutil
 
@@ -318,7 +326,7 @@ def _grade_student(student, options, link=None, store=None) -> int:
     try:
         submission = classroom_files.collect(student.path, [e.name for e in EXERCISES], into)
         chosen = [e for e in EXERCISES if e.name in submission.files]
-        if link is None and options.plan is not None:
+        if link is None and options.plan is not None:  # not used by grade_class
             from nncli.grader import isolation
 
             init = isolation.enter_student(options.plan)

@@ -3,7 +3,8 @@
 The sandbox (sandbox.py) limits time, memory, output and processes; it does not stop the
 learner's code from reading files. For a class, each learner process also gets:
 
-  per student (enter_student, in the process that grades one student):
+  per student (enter_student, in the student zygote that forks that student's learner
+  processes, see zygote.py):
     a new PID namespace (its processes see and signal only each other), a new network
     namespace (no network: only a loopback that is down) and a new IPC namespace; when
     nncli is not root, a user namespace first, so this works unprivileged where the kernel

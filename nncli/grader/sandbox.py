@@ -32,8 +32,10 @@ could signal or read anything that user can. The fork holds no expected value, b
 hold what nncli's process held when start() was called (e.g. code that computes expected
 values, which is nncli's public source anyway); nncli's modules are dropped from sys.modules
 and refused at import, and the syntax-tree check (static.py) rejects importing them.
-`nncli grade` adds that boundary on Linux: with isolate_learners(plan), each learner process
-reads its file, then shuts itself in namespaces (isolation.py) before running it.
+`nncli grade` adds that boundary on Linux: each learner process reads its file, then shuts
+itself in namespaces (isolation.py) before running it; and it has them forked by a zygote
+(use_zygote, zygote.py) that never held another student's data, since the grading process
+that starts them does.
 """
 
 from __future__ import annotations
