@@ -162,8 +162,8 @@ class Link:
         return started
 
     def end(self):
-        """End the student zygote: it kills everything its learners left, then exits. The
-        next begin waits until it is gone."""
+        """End the student zygote: it kills everything its learners left, then exits; wait
+        until it is gone (a worker that left first could leave it orphaned)."""
         if not self._in_student:
             return
         try:
@@ -173,6 +173,7 @@ class Link:
         self._in_student = False
         self._send({"op": "end"})
         self._awaiting_end = True
+        self._settle()
 
 
 # ---------------------------------------------------------------- the zygote
