@@ -315,22 +315,16 @@ def _grade_student(student, options, link=None, store=None) -> int:
     import shutil
 
     from nncli.catalogue import EXERCISES
-    from nncli.grader import classroom_files, sandbox, session
+    from nncli.grader import classroom_files, session
     from nncli.grader.results import SessionResult
 
     if link is None:
         _become_grader()
     into = os.path.join(options.workdir, "students", str(student.index))
     os.mkdir(into, 0o700)
-    init = None
     try:
         submission = classroom_files.collect(student.path, [e.name for e in EXERCISES], into)
         chosen = [e for e in EXERCISES if e.name in submission.files]
-        if link is None and options.plan is not None:  # not used by grade_class
-            from nncli.grader import isolation
-
-            init = isolation.enter_student(options.plan)
-            sandbox.isolate_learners(options.plan)
         workspace = _Files(student.id, submission.files)
         if link is None:
             gc.freeze()  # the learners' processes are forks of this one: leave its pages alone
@@ -354,12 +348,6 @@ def _grade_student(student, options, link=None, store=None) -> int:
         if chosen and options.feedback:
             record["feedback"] = feedback_body(result, workspace, options.lang)
     finally:
-        if init is not None:  # the PID namespace goes with it; reaped here, not orphaned
-            _kill(init)
-            try:
-                os.waitpid(init, 0)
-            except ChildProcessError:
-                pass
         shutil.rmtree(into, ignore_errors=True)
     path = os.path.join(options.workdir, "records", f"{student.index}.json")
     with open(path + ".part", "w", encoding="utf-8") as f:
