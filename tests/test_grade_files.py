@@ -1,4 +1,4 @@
-"""Submissions read defensively (nncli/grader/classroom_files.py) and the listing of a class
+"""Submissions read defensively (nncli/grader/classroom/files.py) and the listing of a class
 (classroom.list_students): nothing is written outside nncli's folder, whatever a zip says."""
 
 import os
@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from nncli.grader import classroom_files as files
-from nncli.grader.classroom import list_students
+from nncli.grader.classroom import files
+from nncli.grader.classroom.engine import list_students
 
 NAMES = ["lstm", "conv", "rnn"]
 

@@ -1,5 +1,5 @@
-"""The loop of `nncli watch` (nncli/watcher_app.py) driven through a fake terminal: real files,
-real checks in forked children, keys through a pipe; the screen (nncli/watcher_view.py);
+"""The loop of `nncli watch` (nncli/watch/app.py) driven through a fake terminal: real files,
+real checks in forked children, keys through a pipe; the screen (nncli/watch/view.py);
 the command's refusals and choice of exercise (nncli/commands/watch.py)."""
 
 import json
@@ -10,12 +10,12 @@ import time
 
 import pytest
 
-from nncli import watcher_check
+from nncli.watch import checking as watcher_check
 from nncli.catalogue import EXERCISES, find_exercise
 from nncli.exercise_files import solution_path, template_path
 from nncli.grader.results import ExerciseResult, SessionResult, TestResult
-from nncli.watcher_app import WatchApp
-from nncli.watcher_view import Screen, frame
+from nncli.watch.app import WatchApp
+from nncli.watch.view import Screen, frame
 from nncli.workspace import Workspace
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")

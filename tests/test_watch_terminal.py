@@ -9,7 +9,7 @@ import termios
 
 import pytest
 
-from nncli.watcher_terminal import LEAVE, Quit, Terminal
+from nncli.watch.terminal import LEAVE, Quit, Terminal
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux pty")
 

@@ -1,5 +1,5 @@
-"""When `nncli watch` checks a file again: polling and debouncing (nncli/watcher.py), with a
-fake clock, and the inotify fast path (nncli/watcher_inotify.py)."""
+"""When `nncli watch` checks a file again: polling and debouncing (nncli/watch/file_watch.py), with a
+fake clock, and the inotify fast path (nncli/watch/inotify.py)."""
 
 import os
 import select
@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from nncli import watcher_inotify
-from nncli.watcher import MISSING, FileWatch, read_signature
+from nncli.watch import inotify as watcher_inotify
+from nncli.watch.file_watch import MISSING, FileWatch, read_signature
 
 
 def _write(path, text, mtime_ns=None):

@@ -54,7 +54,7 @@ def command(ctx, submissions, out_path, json_path, feedback_dir, jobs, seed, tim
     import time
 
     from nncli.errors import NncliError
-    from nncli.grader import classroom
+    from nncli.grader.classroom import engine as classroom
     from nncli.texts import Texts
 
     if "numpy" not in sys.modules:  # tiny matrices: BLAS threads would only cost forks
@@ -100,7 +100,7 @@ def command(ctx, submissions, out_path, json_path, feedback_dir, jobs, seed, tim
     _write_outputs(records, seed, isolation, out_path, json_path, feedback_dir, t)
 
     from nncli.console import stdout_console
-    from nncli.grader.classroom_output import render_summary
+    from nncli.grader.classroom.output import render_summary
 
     console = stdout_console()
     render_summary(console, records, seed, t)
@@ -161,7 +161,7 @@ def _write_outputs(records, seed, isolation, out_path, json_path, feedback_dir, 
     from nncli import __version__
     from nncli.catalogue import EXERCISES
     from nncli.errors import NncliError
-    from nncli.grader import classroom_output as output
+    from nncli.grader.classroom import output
 
     target = None
     try:

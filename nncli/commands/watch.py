@@ -58,7 +58,7 @@ def command(ctx, name, workspace_option, lang, interval, seed, timeout, poll_onl
     if seed is None:
         seed = int.from_bytes(os.urandom(4), "little") % 1_000_000
 
-    from nncli.watcher_app import WatchApp
+    from nncli.watch.app import WatchApp
 
     app = WatchApp(workspace, exercise, lang, seed, timeout=timeout, interval=interval,
                    events=not poll_only)

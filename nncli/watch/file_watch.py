@@ -1,6 +1,6 @@
 """Notice when a file was saved, by polling: it works where file-system events never arrive
 (network drives, folders shared with a virtual machine), so it is always on; inotify
-(nncli/watcher_inotify.py) only wakes the loop sooner.
+(nncli/watch/inotify.py) only wakes the loop sooner.
 
 A file's signature is (mtime_ns, size, inode, content digest), or None while it is missing:
 a write that keeps the mtime (coarse clocks, a network drive) still changes the digest; an

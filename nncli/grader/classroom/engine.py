@@ -10,7 +10,7 @@ Processes, and why (a submission is a stranger's code):
   with isolation (Linux namespaces, isolation.py): `jobs` workers, each with a zygote
       (zygote.py), all forked before any student's data exists anywhere. nncli hands each
       worker the next student. The worker copies that student's exercise files into
-      nncli's private folder (classroom_files.py) and runs the `nncli check` session
+      nncli's private folder (classroom/files.py) and runs the `nncli check` session
       (session.py): the learner processes are forked by its zygote's student zygote, in
       that student's namespaces, never by the worker (whose memory holds the students it
       graded before, their results and the expected values); then it reads the expected
@@ -87,7 +87,7 @@ class Options:
 # imported once in nncli's process, before forking, instead of once per student (never the
 # reference maths: see prepare)
 _SHARED_MODULES = ("json", "shutil", "zipfile", "fcntl", "pathlib", "nncli.exercise_files",
-                   "nncli.grader.classroom_files", "nncli.grader.compare",
+                   "nncli.grader.classroom.files", "nncli.grader.compare",
                    "nncli.grader.report", "nncli.grader.signatures", "nncli.grader.static",
                    "nncli.grader.wording", "nncli.grader.isolation", "nncli.render.wrap")
 _FEEDBACK_MODULES = ("rich.console", "rich.table", "rich.text", "rich.padding")
@@ -315,7 +315,8 @@ def _grade_student(student, options, link=None, store=None) -> int:
     import shutil
 
     from nncli.catalogue import EXERCISES
-    from nncli.grader import classroom_files, session
+    from nncli.grader import session
+    from nncli.grader.classroom import files as classroom_files
     from nncli.grader.results import SessionResult
 
     if link is None:

@@ -12,7 +12,7 @@ from nncli.grader.report import STYLES
 
 
 class Screen:
-    """What to show; the watch loop (nncli/watcher_app.py) fills it in.
+    """What to show; the watch loop (nncli/watch/app.py) fills it in.
 
     exercise: catalogue Exercise; path: its file; seed; result: ExerciseResult or None;
     checking, missing: bools; error: nncli's own failure ("" if none); count, time, seconds:

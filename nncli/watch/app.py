@@ -2,15 +2,15 @@
 
 One select() waits for whichever comes first: a key, a file-system event (inotify, when
 there is one), the end of a running check, or the next poll (every `interval` seconds, or
-sooner while a change settles). Checks run in forked children (watcher_check.py), so keys
+sooner while a change settles). Checks run in forked children (checking.py), so keys
 keep working during a check and a newer save cancels an older check.
 """
 
 import select
 import time
 
-from nncli import watcher, watcher_check
-from nncli.watcher_view import Screen, frame
+from nncli.watch import checking as watcher_check, file_watch as watcher
+from nncli.watch.view import Screen, frame
 
 
 class WatchApp:
@@ -206,13 +206,13 @@ class WatchApp:
         return True
 
     def run(self) -> int:
-        from nncli.watcher_terminal import Quit, Terminal
+        from nncli.watch.terminal import Quit, Terminal
 
         code = 0
         if self.terminal is None:
             self.terminal = Terminal()
         if self.use_events:
-            from nncli.watcher_inotify import open_folder
+            from nncli.watch.inotify import open_folder
 
             self.events = open_folder(self.workspace.root)
         try:
