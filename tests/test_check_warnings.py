@@ -10,7 +10,7 @@ from nncli.catalogue import EXERCISES, find_exercise
 from nncli.exercise_files import solution_path
 from nncli.grader.case import Case
 from nncli.grader.compare import Finding, judge_case, runtime_warning
-from nncli.grader.sandbox_results import CallOutcome
+from nncli.grader.sandbox.results import CallOutcome
 from nncli.grader.session import finding_text
 from nncli.grader.wording import warning_kind, warning_phrase
 from nncli.texts import Texts

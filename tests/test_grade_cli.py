@@ -95,7 +95,7 @@ def test_probe_names_what_is_missing(tmp_path):
     """A kernel that refuses unshare: the probe says which namespace and why."""
     code = f"""
 import ctypes, errno
-from nncli.grader import isolation
+from nncli.grader.sandbox import isolation
 plan = isolation.make_plan([], {str(tmp_path)!r}, rootless=True)
 class Refusing:
     def __getattr__(self, name):
@@ -134,18 +134,19 @@ def dense(x, W, b): raise NotImplementedError
 """)
     code = f"""
 import os
-from nncli.grader import isolation, sandbox
+from nncli.grader.sandbox import isolation, runner
 os.mkdir({str(tmp_path / "root")!r})
 plan = isolation.make_plan([{str(tmp_path)!r}], {str(tmp_path / "root")!r}, rootless=True)
 if isolation.probe(plan) is not None:
     print("UNAVAILABLE")
 else:
-    init = isolation.enter_student(plan)
-    sandbox.isolate_learners(plan)
-    run = sandbox.start({str(learner)!r}, []).wait()
+    host = runner.start_host()
+    host.define("none", [])
+    student = host.open_student(isolation=plan)
+    run = student.start([runner.File({str(learner)!r}, "none", [])])[0].wait()
     print(run.stdout, run.load_error)
-    os.kill(init, 9)
-    os.waitpid(init, 0)
+    student.end()
+    host.close()
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from nncli.grader import isolation
+from nncli.grader.sandbox import isolation
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the isolation plan is Linux only")

@@ -4,8 +4,8 @@
 import numpy as np
 import pytest
 
-from nncli.grader import sandbox
-from nncli.grader import sandbox_wire as wire
+import sandboxing as sandbox
+from nncli.grader.sandbox import wire
 
 OVERFLOW = "RuntimeWarning: overflow encountered in exp"
 

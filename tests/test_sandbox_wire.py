@@ -6,7 +6,7 @@ import struct
 import numpy as np
 import pytest
 
-from nncli.grader import sandbox_wire as wire
+from nncli.grader.sandbox import wire
 
 
 def test_arrays_round_trip_exactly():

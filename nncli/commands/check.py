@@ -35,6 +35,18 @@ def command(ctx, names, workspace_option, seed, timeout, as_json, junit_path, ve
 
     Exit status: 0 when everything checked passed, 1 otherwise, 2 for usage errors.
     """
+    from nncli.grader.sandbox import runner
+
+    host = runner.start_host()  # first: its NumPy import overlaps nncli's own work
+    try:
+        _check(ctx, host, names, workspace_option, seed, timeout, as_json, junit_path,
+               verbose, lang)
+    finally:
+        host.close()
+
+
+def _check(ctx, host, names, workspace_option, seed, timeout, as_json, junit_path, verbose,
+           lang):
     from nncli.catalogue import EXERCISES, find_exercise
     from nncli.errors import NncliError
     from nncli.texts import Texts, resolve_lang
@@ -71,7 +83,7 @@ def command(ctx, names, workspace_option, seed, timeout, as_json, junit_path, ve
                      name=EXERCISES[0].name), err=as_json)
         ctx.exit(1)
 
-    result = session.run(workspace, chosen, seed, timeout, lang)
+    result = session.run(workspace, chosen, seed, timeout, lang, host=host)
 
     from nncli.commands.hint import warn_if_recovered
 

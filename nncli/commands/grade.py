@@ -91,10 +91,14 @@ def command(ctx, submissions, out_path, json_path, feedback_dir, jobs, seed, tim
         plan, isolation = _isolation(hidden, workdir, require_isolation, t)
         options = classroom.Options(seed, timeout, lang, plan, workdir,
                                     feedback=bool(feedback_dir))
-        classroom.prepare(options, zygotes=min(jobs, len(students)))
+        records = []
+
+        def on_record(student, record):
+            records.append(record)
+            progress.done(student, 0 if record["score"] == record["max_score"] else 1)
+
         with _Progress(len(students), t) as progress:
-            outcome = classroom.grade_class(students, options, jobs, progress.done)
-        records = classroom.read_records(students, outcome, options)
+            classroom.grade_class(students, options, jobs, on_record)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     _write_outputs(records, seed, isolation, out_path, json_path, feedback_dir, t)
@@ -134,7 +138,7 @@ def _isolation(hidden, workdir, required, t):
     import os
 
     from nncli.errors import NncliError
-    from nncli.grader import isolation
+    from nncli.grader.sandbox import isolation
 
     staging = os.path.join(workdir, "root")
     os.mkdir(staging, 0o755)

@@ -1,13 +1,15 @@
 """One `nncli check`: from the learner's files to a SessionResult.
 
-The order matters for safety and speed:
   1. read every file's syntax tree (static.py): a syntax error or a forbidden import stops
      that file here; a forbidden call stops that function;
-  2. make every case from the seed (inputs only);
-  3. start every learner process (sandbox.py forks them; they run in parallel);
-  4. only now compute the expected values, in this process, with the reference maths:
-     they never existed in memory a learner process could read;
+  2. make every case from the seed (inputs only), and hand the inputs to the host, a fresh
+     interpreter that never holds anything else of nncli's (sandbox/host.py);
+  3. start one learner process per file, forked by the host's student process;
+  4. meanwhile compute the expected values here, with the reference maths: no learner
+     process is a copy of this one, so they are out of its reach whenever they are made;
   5. wait for each process and judge each call (compare.py).
+`begin` does 1-4 and returns a Pending; its `finish` does 5 (`nncli grade` keeps several
+students' sessions running at once).
 """
 
 import importlib
@@ -52,38 +54,77 @@ class _Plan:
         self.expected = []        # per case: ("ok", value) or ("internal", message)
 
 
-def run(workspace, exercises, seed: int, timeout: float = 10.0, lang: str = "en",
-        expected_for=None) -> SessionResult:
-    """Check the files of `exercises` in `workspace` with the cases of `seed`; the messages
-    are in `lang`. expected_for(exercise name, cases) may supply the expected values (as
-    `expected_value` gives them) instead of computing them here; it is called at step 4."""
-    from nncli.catalogue import FORBIDDEN_MODULES
-    from nncli.grader import sandbox
+class Pending:
+    """A session whose learner processes are running; `finish()` judges them."""
 
+    def __init__(self, plans, seed, timeout, lang, student, host, own_host):
+        self.plans, self.seed, self.timeout, self.lang = plans, seed, timeout, lang
+        self.student, self.host, self.own_host = student, host, own_host
+
+    @property
+    def done(self) -> bool:
+        return all(p.handle is None or p.handle.finished for p in self.plans)
+
+    def finish(self) -> SessionResult:
+        try:
+            return SessionResult(self.seed, [_judge(plan, self.seed, self.timeout, self.lang)
+                                             for plan in self.plans])
+        finally:
+            if self.student is not None:
+                self.student.end()
+            if self.own_host:
+                self.host.close()
+
+
+def run(workspace, exercises, seed: int, timeout: float = 10.0, lang: str = "en",
+        **options) -> SessionResult:
+    """Check the files of `exercises` in `workspace` with the cases of `seed`; the messages
+    are in `lang`. options: as for `begin`."""
+    return begin(workspace, exercises, seed, timeout, lang, **options).finish()
+
+
+def begin(workspace, exercises, seed: int, timeout: float = 10.0, lang: str = "en",
+          host=None, expected=None, isolation=None, cgroups=(), uid=None) -> Pending:
+    """Start checking: the learners run when this returns. host: a runner host to use (else
+    one is started and closed with the session); expected: a dict {exercise name: expected
+    values} shared across sessions (`nncli grade`), filled as needed; isolation, cgroups,
+    uid: the student's confinement (runner.Host.open_student)."""
+    from nncli.catalogue import FORBIDDEN_MODULES
+    from nncli.grader.sandbox import runner
+
+    own_host = host is None
+    if own_host:
+        host = runner.start_host()
     plans = [_Plan(e, workspace.exercise_file(e.name)) for e in exercises]
     for plan in plans:
         plan.problem, plan.blocked = static_problems(plan.exercise, plan.path, lang)
+    files, starting = [], []
     for plan in plans:
-        if not plan.problem:
-            plan.cases = make_cases(plan.exercise, seed)
-    starting, requests = [], []
-    for plan in plans:
+        if plan.problem:
+            continue
+        plan.cases = make_cases(plan.exercise, seed)
         indexes = [i for i, c in enumerate(plan.cases) if c.function not in plan.blocked]
-        calls = [(plan.cases[i].function, plan.cases[i].args, plan.cases[i].kwargs)
-                 for i in indexes]
-        if calls:
-            starting.append(plan)
-            requests.append((str(plan.path), calls, {
-                "timeout": timeout, "forbidden_modules": FORBIDDEN_MODULES,
-                "cases_ref": (plan.exercise.name, indexes)}))
-    for plan, handle in zip(starting, sandbox.start_all(requests)):
-        plan.handle = handle
+        if not indexes:
+            continue
+        key = f"{plan.exercise.name}@{seed}"
+        host.define(key, [(c.function, c.args, c.kwargs) for c in plan.cases])
+        files.append(runner.File(plan.path, key, indexes, timeout,
+                                 forbidden=FORBIDDEN_MODULES))
+        starting.append(plan)
+    student = None
+    if files:
+        student = host.open_student(isolation=isolation, cgroups=cgroups, uid=uid)
+        for plan, handle in zip(starting, student.start(files)):
+            plan.handle = handle
     for plan in plans:
-        if expected_for is not None:
-            plan.expected = expected_for(plan.exercise.name, plan.cases)
-        else:
+        if expected is None:
             plan.expected = [expected_value(case) for case in plan.cases]
-    return SessionResult(seed, [_judge(plan, seed, timeout, lang) for plan in plans])
+        else:
+            name = plan.exercise.name
+            if name not in expected and plan.cases:
+                expected[name] = [expected_value(case) for case in plan.cases]
+            plan.expected = expected.get(name, [])
+    return Pending(plans, seed, timeout, lang, student, host, own_host)
 
 
 def expected_value(case):
@@ -139,14 +180,16 @@ def _judge(plan, seed, timeout, lang="en") -> ExerciseResult:
         tests = [TestResult(f.name, "error", 0, f.points, plan.problem) for f in exercise.functions]
         return ExerciseResult(exercise.name, tests, problem=plan.problem)
     file_run = plan.handle.wait() if plan.handle is not None else None
+    outcomes = [None] * len(plan.cases)  # by case: the calls made were those not blocked
+    if file_run is not None:
+        for index, outcome in zip(plan.handle.file.indexes, file_run.outcomes):
+            outcomes[index] = outcome
     problem, not_run = _file_problem(exercise, file_run, timeout, t)
-    outcomes = iter(file_run.outcomes if file_run is not None else ())
     by_function = {f.name: [] for f in exercise.functions}
     stopped = None     # the call that was running when the file stopped (timeout, crash)
-    for case, expected in zip(plan.cases, plan.expected):
+    for case, expected, outcome in zip(plan.cases, plan.expected, outcomes):
         if case.function in plan.blocked:
             continue
-        outcome = next(outcomes, None)
         if stopped is None and (outcome is None or outcome.status == "not_run"):
             stopped = case
         by_function.setdefault(case.function, []).append((case, outcome, expected))
@@ -173,19 +216,20 @@ def _judge(plan, seed, timeout, lang="en") -> ExerciseResult:
 def _file_problem(exercise, file_run, timeout, t):
     """(file-level problem text, Finding for calls that did not run)."""
     from nncli.grader.compare import Finding
-    from nncli.grader.wording import phrase
+    from nncli.grader.wording import problem_text
 
     if file_run is None:
         return "", None
     if file_run.load_error:
         text = t("check.file.load_error", name=exercise.name,
-                 message=phrase(file_run.load_error, t))
+                 message=problem_text(file_run.load_error, t))
         return text, Finding("file", text=text)
     if file_run.timed_out:
         text = t("check.file.timeout", name=exercise.name, timeout=f"{timeout:g}")
         return text, Finding("file", text=text)
     if file_run.crashed:
-        text = t("check.file.crashed", name=exercise.name, reason=phrase(file_run.crashed, t))
+        text = t("check.file.crashed", name=exercise.name,
+                 reason=problem_text(file_run.crashed, t))
         return text, Finding("file", text=text)
     return "", None
 

@@ -64,6 +64,18 @@ _PATTERNS = [
 _COMPILED = [(re.compile(pattern), key) for pattern, key in _PATTERNS]
 
 
+def problem_text(problem, t) -> str:
+    """A problem of the sandbox, (key, values), worded for t (a value ("key", k) is itself the
+    text k); a learner's own text is worded by `phrase`."""
+    if isinstance(problem, tuple) and len(problem) == 2:
+        key, values = problem
+        worded = {name: (t(value[1]) if isinstance(value, tuple) and value[:1] == ("key",)
+                         else problem_text(value, t) if isinstance(value, tuple)
+                         else value) for name, value in values.items()}
+        return t(key, **worded)
+    return phrase(problem, t)
+
+
 def phrase(text, t) -> str:
     """One fixed string of the sandbox or of compare.describe in t's language (t: a Texts of
     "grader"); a string not known here comes back unchanged. Only the first line of a
@@ -101,8 +113,8 @@ def finding_values(finding, t) -> dict:
     """The values of a compare.Finding, with its English descriptions worded for t."""
     values = dict(finding.values)
     for name in ("received", "error"):
-        if isinstance(values.get(name), str):
-            values[name] = phrase(values[name], t)
+        if isinstance(values.get(name), (str, tuple)):
+            values[name] = problem_text(values[name], t)
     if isinstance(values.get("warning"), str):
         values["warning"] = warning_phrase(values["warning"], t)
     return values

@@ -162,9 +162,9 @@ def _stop(signum, frame):
 
 
 def _kill_learners():
-    from nncli.grader import sandbox
+    from nncli.grader.sandbox import runner
 
-    sandbox.kill_all()
+    runner.kill_all()
 
 
 def result_to_json(result: SessionResult) -> dict:

@@ -56,7 +56,7 @@ TEXTS = {
     "note.zip_symlink": "zip entry refused (symbolic link): {file}",
     "note.fork_failed": "not graded: nncli could not start a process",
     "note.took_too_long": "not graded: the grading did not finish in time",
-    "note.grader_crashed": "not graded: nncli failed while grading (a bug: please report it)",
+    "note.grader_crashed": "not graded: nncli failed while grading ({reason}; a bug: please report it)",
     # feedback file
     "feedback.title": "Feedback for {student}",
     "feedback.score": "Score: {score} of {max_score} points (seed {seed}).",

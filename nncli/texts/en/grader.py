@@ -159,6 +159,7 @@ TEXTS = {
     "sandbox.stopped": "stopped by nncli",
     "sandbox.ended_loading": "the process ended while the file was loading: {reason}",
     "sandbox.cannot_start": "could not start a process: {reason}",
+    "sandbox.lost": "its student process ended before it did",
     "sandbox.file_unreadable": "the file could not be read: {reason}",
     "sandbox.not_isolated": "the grader could not isolate this file ({reason}); it was not run",
     "sandbox.too_much": "sent more data than it could hold",

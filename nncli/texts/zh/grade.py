@@ -56,7 +56,7 @@ TEXTS = {
     "note.zip_symlink": "拒绝 zip 条目（符号链接）：{file}",
     "note.fork_failed": "没有评分：nncli 无法启动进程",
     "note.took_too_long": "没有评分：评分没有按时完成",
-    "note.grader_crashed": "没有评分：nncli 评分时出错（这是 bug，请报告）",
+    "note.grader_crashed": "没有评分：nncli 评分时出错（{reason}；这是 bug，请报告）",
     # 反馈文件
     "feedback.title": "{student} 的反馈",
     "feedback.score": "得分：{score} / {max_score}（随机种子 {seed}）。",

@@ -159,6 +159,7 @@ TEXTS = {
     "sandbox.stopped": "被 nncli 停止",
     "sandbox.ended_loading": "文件还在加载时进程就结束了：{reason}",
     "sandbox.cannot_start": "无法启动进程：{reason}",
+    "sandbox.lost": "管理它的学生进程先结束了",
     "sandbox.file_unreadable": "文件读不出来：{reason}",
     "sandbox.not_isolated": "评分器没能把这个文件隔离起来（{reason}），所以没有运行它",
     "sandbox.too_much": "传回的数据超出了能容纳的量",

@@ -1,10 +1,10 @@
 """Shutting a stranger's code in, for `nncli grade`: Linux namespaces on top of the sandbox.
 
-The sandbox (sandbox.py) limits time, memory, output and processes; it does not stop the
-learner's code from reading files. For a class, each learner process also gets:
+The sandbox limits time, memory, output and processes; it does not stop the learner's code
+from reading files. For a class, each learner process also gets:
 
-  per student (enter_student, in the student zygote that forks that student's learner
-  processes, see zygote.py):
+  per student (enter_student, in the host's student process that forks that student's
+  learner processes, see host.py):
     a new PID namespace (its processes see and signal only each other), a new network
     namespace (no network: only a loopback that is down) and a new IPC namespace; when
     nncli is not root, a user namespace first, so this works unprivileged where the kernel
@@ -17,8 +17,8 @@ learner's code from reading files. For a class, each learner process also gets:
   per file (enter_file, in the forked learner process, after its source was read):
     a mount namespace of its own, a fresh /tmp, /proc and /student holding NAME.py (the
     learner's own copy), pivot_root into that root, the old one detached; then privileges
-    are dropped: as root, to the user "nobody" (65534); in a user namespace, every
-    capability is cleared. The mounts cannot be undone without them.
+    are dropped: as root, to the student's own uid (see classroom/engine.py); in a user
+    namespace, every capability is cleared. The mounts cannot be undone without them.
 
 Where something is refused (not Linux, no unshare, no mount), `probe` names what is missing
 ("no mount namespace: unshare refused (EPERM)") and nncli grades with the plain sandbox,
@@ -44,6 +44,7 @@ MNT_DETACH = 2
 _SYS_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41, "arm64": 41}
 _PR_SET_PDEATHSIG, _PR_SET_NO_NEW_PRIVS = 1, 38
 NOBODY = 65534
+PROCESSES = 256  # RLIMIT_NPROC of a student's own uid (as root): its processes, all files
 STUDENT_DIR = "/student"
 _DEV_NODES = ("null", "zero", "full", "random", "urandom")
 _SYSTEM = ("/usr", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
@@ -70,16 +71,23 @@ class Plan:
     virtual environment made in a temporary folder does: a fresh /tmp would hide it)."""
 
     def __init__(self, binds, remounts, links, hide, staging, rootless):
-        self.binds, self.remounts, self.links = tuple(binds), tuple(remounts), tuple(links)
-        self.hide, self.staging, self.rootless = tuple(hide), staging, rootless
+        self.binds, self.remounts = tuple(binds), tuple(remounts)
+        self.links = tuple(tuple(link) for link in links)
+        self.hide = tuple(tuple(item) for item in hide)
+        self.staging, self.rootless = staging, bool(rootless)
         self.tmp = "/tmp" if not any(_inside(b, "/tmp") for b in self.binds) else "/.nncli-tmp"
         self.libc = _libc()
         self.uid, self.gid = os.geteuid(), os.getegid()
 
-    def enter_file(self, name: str, source: bytes) -> str:
-        """enter_file(self, ...): callable after nncli's modules were dropped from the
-        learner's process (a method needs no import)."""
-        return enter_file(self, name, source)
+    _FIELDS = ("binds", "remounts", "links", "hide", "staging", "rootless")
+
+    def to_dict(self) -> dict:
+        """The plan as JSON data, for the host (which rebuilds it with from_dict)."""
+        return {name: getattr(self, name) for name in self._FIELDS}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Plan":
+        return cls(*(data[name] for name in cls._FIELDS))
 
 
 def _libc():
@@ -305,11 +313,12 @@ def _build_root(plan):
     _mount(plan, None, root, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, what="root")
 
 
-def enter_file(plan, name: str, source: bytes) -> str:
+def enter_file(plan, name: str, source: bytes, uid=None) -> str:
     """In a learner's process, after its source was read: a mount namespace of its own whose
     root is the student's (see _build_root) with a fresh /tmp, /proc and /student/NAME.py;
-    then no privileges. Returns the copy's path (the one to load). Raises Unavailable; the
-    caller must not run the file then."""
+    then no privileges (as root: the user `uid`, the student's own, else nobody). Returns the
+    copy's path (the one to load). Raises Unavailable; the caller must not run the file
+    then."""
     _unshare(plan, CLONE_NEWNS, "mount")
     root = plan.staging
     _mount(plan, "nncli", root + STUDENT_DIR, "tmpfs", MS_NOSUID | MS_NODEV,
@@ -334,7 +343,7 @@ def enter_file(plan, name: str, source: bytes) -> str:
     import tempfile
 
     tempfile.tempdir = None
-    _drop_privileges(plan)
+    _drop_privileges(plan, uid)
     return copy
 
 
@@ -376,16 +385,17 @@ def _pivot(plan, root):
         raise Unavailable("root", f"old root not detached ({_errno_text(_get_errno())})")
 
 
-def _drop_privileges(plan):
+def _drop_privileges(plan, uid=None):
     import resource
     import signal
 
     if not plan.rootless and os.geteuid() == 0:
+        uid = NOBODY if uid is None else int(uid)
         try:
-            resource.setrlimit(resource.RLIMIT_NPROC, (256, 256))
+            resource.setrlimit(resource.RLIMIT_NPROC, (PROCESSES, PROCESSES))
             os.setgroups([])
-            os.setresgid(NOBODY, NOBODY, NOBODY)
-            os.setresuid(NOBODY, NOBODY, NOBODY)
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
         except OSError as error:
             raise Unavailable("privileges", f"setuid refused ({_errno_text(error.errno)})")
     else:

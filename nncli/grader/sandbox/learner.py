@@ -1,18 +1,21 @@
-"""What runs inside the forked learner process. `run` never returns: it ends in os._exit.
+"""What runs inside a learner's process: limits, then the learner's file and its calls.
 
-Inside: a new session, resource limits, stdin from /dev/null, stdout/stderr on pipes that
-nncli drains, results on a private pipe (fd 3, frames of sandbox_wire), a fresh temporary
-working directory, nncli's own modules dropped from sys.modules and forbidden imports refused.
-Then the learner's file is loaded and each call is made with fresh copies of its arguments;
-the warnings a call raises are recorded and sent with its outcome (not printed).
-Nothing here knows any expected value: it only reports what the learner's code did.
+A learner's process is forked by a student process of the host (host.py), a fresh Python
+interpreter that never held an expected value, reference or case code, another student's
+file or the teacher's environment: there is nothing here to hide. `run` sets the limits
+(new session, no core files, CPU, address space, file size), puts stdin on /dev/null and
+stdout/stderr on the pipes nncli drains, enters the student's isolation when there is one
+(isolation.py), refuses forbidden imports, loads the file and makes each call with fresh
+copies of its arguments. Results go out as wire frames on RESULT_FD; warnings a call raises
+are recorded and sent with its outcome. `run` never returns: it ends in os._exit.
+
+`serve_single` does the same for the spawn backend (no fork: one fresh process per file).
 """
 
 from __future__ import annotations
 
 import io
 import os
-import resource
 import signal
 import sys
 import time
@@ -22,7 +25,7 @@ import warnings
 
 import numpy as np
 
-from nncli.grader import sandbox_wire as wire
+from nncli.grader.sandbox import wire
 
 RESULT_FD = 3
 SETUP_FAILED = 70  # exit status when the sandbox itself could not be set up
@@ -30,30 +33,28 @@ CONTACT_LOST = 71  # exit status when results could not be sent (the pipe closed
 _MAX_ERROR = 2000
 _MAX_TRACEBACK = 20000
 _PR_SET_PDEATHSIG = 1
+_results_fd = RESULT_FD
 
 
-def run(path, calls, fds, workdir, limits, forbidden_modules, parent_pid, prctl,
-        isolation=None, module_names=None):
+def run(path, calls, fds, workdir, limits, forbidden_modules, prctl=None, isolation=None,
+        uid=None):
     """fds: (results write end, stdout write end, stderr write end). limits: (timeout
-    seconds, memory bytes). prctl: libc's prctl or None. isolation: an isolation.Plan, or
-    None for the plain sandbox (`nncli check`). module_names: nncli's and the forbidden
-    modules loaded, as listed before the fork. calls may be a function returning them,
-    called here (a zygote forks before making them: see zygote.py). Never returns."""
+    seconds, memory bytes). prctl: libc's prctl or None. isolation: an isolation.Plan (the
+    student's namespaces are entered already; this file gets its own root), or None; uid:
+    the student's own user id when isolated as root. Never returns."""
     code = SETUP_FAILED
     try:
-        if callable(calls):
-            calls = calls()
-        _isolate(fds, workdir, limits, parent_pid, prctl, isolation is not None)
-        _forget_nncli(forbidden_modules, module_names)
+        _isolate(fds, workdir, limits, prctl)
         source = None
         if isolation is not None:
-            source, path = _shut_in(isolation, path)
+            source, path = _shut_in(isolation, path, uid)
             if path is None:
                 code = 0  # reported as a load error
                 return
+        _refuse_imports(forbidden_modules)
         code = CONTACT_LOST
         code = _grade(path, calls, limits[1], source)
-    except BaseException:  # noqa: B036 - nothing may escape into the copy of nncli
+    except BaseException:  # noqa: B036 - nothing may escape into the host's loop
         try:
             os.write(2, traceback.format_exc().encode("utf-8", "replace"))
         except BaseException:
@@ -62,13 +63,36 @@ def run(path, calls, fds, workdir, limits, forbidden_modules, parent_pid, prctl,
         os._exit(code)
 
 
-def _isolate(fds, workdir, limits, parent_pid, prctl, in_namespace=False):
+def serve_single(request_fd=0) -> int:
+    """The spawn backend's learner (a fresh process for one file, where there is no fork):
+    read one request frame on stdin, answer on stdout; what the learner prints goes to
+    stderr. Returns the exit status."""
+    global _results_fd
+    data = bytearray()
+    while True:
+        chunk = os.read(request_fd, 1 << 16)
+        if not chunk:
+            break
+        data += chunk
+    got = wire.split(data, max_body=1 << 30)
+    if got is None:
+        return SETUP_FAILED
+    header, body = got
+    calls = wire.decode_calls(header["calls"], body)
+    _results_fd = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = _text_stream(1)
+    sys.stderr = _text_stream(2)
+    sys.stdin = open(os.devnull, encoding="utf-8")
+    os.chdir(header["workdir"])
+    _refuse_imports(header.get("forbidden", ()))
+    return _grade(header["path"], calls, int(header["memory"]))
+
+
+def _isolate(fds, workdir, limits, prctl):
     os.setsid()
     if prctl is not None:
         prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        # nncli died before the line above; in a PID namespace nncli's pid reads as 0
-        if os.getppid() != parent_pid and not (in_namespace and os.getppid() == 0):
-            os._exit(SETUP_FAILED)
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGCHLD):
         signal.signal(sig, signal.SIG_DFL)
     result_w, out_w, err_w = fds
@@ -78,17 +102,19 @@ def _isolate(fds, workdir, limits, parent_pid, prctl, in_namespace=False):
     os.dup2(err_w, 2)
     os.dup2(result_w, RESULT_FD)
     _close_fds_above(RESULT_FD)
+    import resource
+
     timeout, memory_bytes = limits
-    _limit(resource.RLIMIT_CORE, 0)
-    _limit(resource.RLIMIT_FSIZE, 64 << 20)
+    _limit(resource, resource.RLIMIT_CORE, 0)
+    _limit(resource, resource.RLIMIT_FSIZE, 64 << 20)
     cpus = os.cpu_count() or 1
-    _limit(resource.RLIMIT_CPU, int(timeout * cpus) + 2)
+    _limit(resource, resource.RLIMIT_CPU, int(timeout * cpus) + 2)
     mapped = _mapped_bytes()
     if mapped is not None:
-        _limit(resource.RLIMIT_AS, mapped + memory_bytes)
-    if workdir is not None:  # None: the isolation (isolation.py) gives one
+        _limit(resource, resource.RLIMIT_AS, mapped + memory_bytes)
+    if workdir is not None:  # None: the isolation gives one
         os.chdir(workdir)
-        for name in ("TMPDIR", "TEMP", "TMP"):
+        for name in ("TMPDIR", "TEMP", "TMP", "HOME"):
             os.environ[name] = workdir
     import tempfile
     tempfile.tempdir = None
@@ -103,7 +129,7 @@ def _isolate(fds, workdir, limits, parent_pid, prctl, in_namespace=False):
     sys.dont_write_bytecode = True
 
 
-def _limit(which, value):
+def _limit(resource, which, value):
     try:
         soft, hard = resource.getrlimit(which)
         if hard != resource.RLIM_INFINITY and value > hard:
@@ -142,6 +168,10 @@ def _text_stream(fd):
                             errors="backslashreplace")
 
 
+class _Refused(ModuleNotFoundError):
+    """A forbidden import, refused at run time."""
+
+
 class _ImportBlocker:
     """Refuses the forbidden modules at run time too (the syntax tree check is the main line)."""
 
@@ -150,34 +180,24 @@ class _ImportBlocker:
 
     def find_spec(self, name, path=None, target=None):
         if name.partition(".")[0] in self.roots:
-            raise ModuleNotFoundError(f"importing {name} is not allowed in an exercise file",
-                                      name=name)
+            raise _Refused(f"importing {name} is not allowed in an exercise file", name=name)
         return None
 
 
-_forgotten = []  # the modules dropped from sys.modules, kept alive: freeing them here would
-                # only write to (and so copy) pages shared with nncli's process
-
-
-def _forget_nncli(forbidden_modules, names=None):
-    """names: the modules to drop, listed by nncli before the fork (cheaper than scanning
-    sys.modules here); None: scan."""
+def _refuse_imports(forbidden_modules):
+    """Refuse nncli and the forbidden modules at import (the syntax-tree check is the main
+    line), and keep the default recursion allowance for the learner above the frames here."""
     roots = {"nncli", *forbidden_modules}
-    if names is None:
-        names = [name for name in sys.modules if name.partition(".")[0] in roots]
-    for name in names:
-        module = sys.modules.pop(name, None)
-        if module is not None:
-            _forgotten.append(module)
+    for name in [n for n in sys.modules if n.partition(".")[0] in roots]:
+        del sys.modules[name]
     sys.meta_path.insert(0, _ImportBlocker(roots))
-    # Keep the default recursion allowance for the learner, above the frames already here.
     depth, frame = 0, sys._getframe()
     while frame is not None:
         depth, frame = depth + 1, frame.f_back
     sys.setrecursionlimit(depth + 1000)
 
 
-def _shut_in(plan, path):
+def _shut_in(plan, path, uid):
     """Read the learner's file, then enter the isolation (isolation.py): from then on the
     original is out of reach, and the file runs from its copy. (source, copy's path), or
     (None, None) after reporting that the isolation failed (the file does not run)."""
@@ -186,14 +206,17 @@ def _shut_in(plan, path):
         with open(path, "rb") as f:
             source = f.read()
     except OSError as exc:
-        _send({"kind": "load_error", "error": f"the file could not be read: {exc.strerror}",
-               "traceback": None})
+        _send({"kind": "load_error", "traceback": None,
+               "error": ["sandbox.file_unreadable", {"reason": str(exc.strerror)}]})
         return None, None
     try:
-        return source, plan.enter_file(stem if stem.isidentifier() else "learner_file", source)
+        from nncli.grader.sandbox import isolation
+
+        name = stem if stem.isidentifier() else "learner_file"
+        return source, isolation.enter_file(plan, name, source, uid)
     except Exception as exc:  # isolation refused: never run the file without it
         _send({"kind": "load_error", "traceback": None,
-               "error": f"the grader could not isolate this file ({exc}); it was not run"})
+               "error": ["sandbox.not_isolated", {"reason": str(exc)}]})
         return None, None
 
 
@@ -203,7 +226,7 @@ def _send(header, blobs=()):
     data = wire.frame(header, blobs)
     view = memoryview(data)
     while view:
-        written = os.write(RESULT_FD, view)
+        written = os.write(_results_fd, view)
         view = view[written:]
 
 
@@ -230,9 +253,13 @@ def _describe_exception(exc, path, memory_bytes):
         frames = [f for f in traceback.extract_tb(tb) if f.filename == path]
         if isinstance(exc, SystemExit):
             code = exc.code
-            line = "called sys.exit()" if code is None else f"called sys.exit({code!r})"
+            line = ["sandbox.exit_none", {}] if code is None else \
+                ["sandbox.exit", {"code": repr(code)[:200]}]
         elif isinstance(exc, MemoryError):
-            line = f"ran out of memory (limit {_gib(memory_bytes)})"
+            line = ["sandbox.memory", {"limit": _gib(memory_bytes)}]
+        elif isinstance(exc, _Refused):
+            line = ["sandbox.import_refused", {"error": "ModuleNotFoundError",
+                                               "module": str(exc.name)[:200]}]
         else:
             line = traceback.format_exception_only(type(exc), exc)[-1].strip()
             if isinstance(exc, SyntaxError) and exc.lineno:
@@ -244,7 +271,9 @@ def _describe_exception(exc, path, memory_bytes):
         text += "".join(traceback.format_exception_only(type(exc), exc))
     except BaseException:
         line, text = type(exc).__name__, None
-    return line[:_MAX_ERROR], (text[-_MAX_TRACEBACK:] if text else None)
+    if isinstance(line, str):
+        line = line[:_MAX_ERROR]
+    return line, (text[-_MAX_TRACEBACK:] if text else None)
 
 
 def _load(path, memory_bytes, source=None):

@@ -1,16 +1,22 @@
-"""The private pipe between a learner's process and nncli: length-prefixed frames, no pickle.
+"""Frames between nncli and the sandbox's processes: length-prefixed, no pickle.
 
 frame := b"NNF1" | header length (uint32, little-endian) | body length (uint64) | header | body
 
-The header is UTF-8 JSON. Arrays travel as raw C-order bytes in the body, described in the
+The header is ASCII JSON. Arrays travel as raw C-order bytes in the body, described in the
 header as {"array": [dtype_str, shape, offset]} (dtype_str as numpy.dtype.str, e.g. "<f8";
 offset into the body). Other descriptors: {"tuple": [descriptor, ...]},
-{"dict": {key: descriptor}}, {"unsupported": "a list of 3 items"}. A call's header also
-lists the warnings its code raised, as "Category: message" strings (see `warning_texts`).
+{"dict": {key: descriptor}}, {"py": int | float | bool | None | str} (plain values of a
+call's arguments) and {"unsupported": "a list of 3 items"}. A call's header also lists the
+warnings its code raised, as "Category: message" strings (see `warning_text`).
 
-The child encodes (it is untrusted and may send anything); the parent decodes defensively:
-every decoding problem raises `Malformed`, never anything else, and nothing is allocated
-beyond what the frame's own bytes hold.
+The same frames carry nncli's requests to the host (trusted) and a learner's results back
+(untrusted: it may send anything). The results are decoded defensively: every problem
+raises `Malformed`, never anything else, and each array is counted against the file's
+`Budget` before it is allocated, so no frame, however it lists its payload, makes nncli
+hold more than the budget.
+
+This module runs in the host's fresh interpreter too: it imports only the standard library
+and NumPy.
 """
 
 from __future__ import annotations
@@ -18,7 +24,6 @@ from __future__ import annotations
 import json
 import struct
 
-import numpy as np
 
 MAGIC = b"NNF1"
 _PREFIX = struct.Struct("<4sIQ")
@@ -33,6 +38,28 @@ _KINDS = "biufc"
 
 class Malformed(Exception):
     """The bytes are not a frame nncli can read."""
+
+
+class OverBudget(Malformed):
+    """The learner sent more than its file's budget allows."""
+
+
+class Budget:
+    """What one learner file may make nncli hold, counted before anything is allocated:
+    `bytes` of decoded arrays in all and `arrays` arrays in all (32 MiB and 4096 by
+    default: a hidden case's inputs and answers are kilobytes, so a real answer never comes
+    near, while a file's results in flight stay small next to nncli's own memory)."""
+
+    __slots__ = ("bytes", "arrays")
+
+    def __init__(self, bytes=32 << 20, arrays=4096):
+        self.bytes, self.arrays = bytes, arrays
+
+    def take(self, size: int):
+        if size > self.bytes or self.arrays <= 0:
+            raise OverBudget("more than the budget")
+        self.bytes -= size
+        self.arrays -= 1
 
 
 class Unsupported:
@@ -54,7 +81,7 @@ class Unsupported:
         return hash(self.description)
 
 
-# ---- child side: encode -------------------------------------------------------------
+# ---- the sending side: encode -------------------------------------------------------------
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
@@ -62,6 +89,8 @@ def _plural(n: int, word: str) -> str:
 
 def describe(value) -> str:
     """What a non-array value is, in words that fit after "returned"."""
+    import numpy as np
+
     try:
         if value is None:
             return "None"
@@ -89,10 +118,13 @@ def describe(value) -> str:
         return "an object nncli could not describe"
 
 
-def encode(value, blobs: list, top: bool = True, dicts: bool = False):
+def encode(value, blobs: list, top: bool = True, dicts: bool = False, plain: bool = False):
     """A JSON-able descriptor for `value`; array bytes are appended to `blobs` as
     (offset, bytes) with offsets counted from the start of the body. A tuple is kept at the
-    top level only; a dict of arrays only when `dicts` (arguments, not results)."""
+    top level only; a dict of arrays only when `dicts` (arguments, not results); plain
+    Python values (int, float, bool, None, str) only when `plain` (a call's arguments)."""
+    import numpy as np
+
     if isinstance(value, np.ndarray):
         dtype = value.dtype
         if dtype.kind not in _KINDS or dtype.fields is not None:
@@ -105,6 +137,8 @@ def encode(value, blobs: list, top: bool = True, dicts: bool = False):
         return {"tuple": [encode(item, blobs, top=False) for item in value]}
     if top and dicts and isinstance(value, dict) and all(isinstance(k, str) for k in value):
         return {"dict": {k: encode(v, blobs, top=False) for k, v in value.items()}}
+    if plain and (value is None or type(value) in (int, float, bool, str)):
+        return {"py": value}
     return {"unsupported": describe(value)}
 
 
@@ -129,7 +163,7 @@ def frame(header: dict, blobs=()) -> bytes:
     return _PREFIX.pack(MAGIC, len(head), len(body)) + head + body
 
 
-# ---- parent side: decode ------------------------------------------------------------
+# ---- the receiving side: decode ------------------------------------------------------------
 
 def split(buffer: bytearray, max_body: int):
     """Take one whole frame off the front of `buffer`: (header dict, body bytes), or None
@@ -162,6 +196,27 @@ def text(value):
     return None
 
 
+# The problems a learner's process may name by key (what it says of itself in words of ours:
+# sys.exit, memory, its file or isolation failing); the values are short texts or numbers.
+PROBLEM_KEYS = ("sandbox.exit", "sandbox.exit_none", "sandbox.memory",
+                "sandbox.file_unreadable", "sandbox.not_isolated", "sandbox.import_refused")
+
+
+def problem(value):
+    """An "error" field from a learner's process: its own text (capped), a problem
+    [key, {name: value}] of PROBLEM_KEYS as (key, values), or None."""
+    if isinstance(value, list) and len(value) == 2 and value[0] in PROBLEM_KEYS \
+            and isinstance(value[1], dict) and len(value[1]) <= 4:
+        values = {}
+        for name, item in value[1].items():
+            if isinstance(item, (int, float)) and not isinstance(item, bool):
+                values[str(name)[:20]] = item
+            else:
+                values[str(name)[:20]] = text(item)[:200] if isinstance(item, str) else ""
+        return (value[0], values)
+    return text(value)
+
+
 def warnings_field(value) -> tuple:
     """A call's "warnings" field from the child: a tuple of at most MAX_WARNINGS strings, each
     capped again here (the child is not trusted to have done it); absent: ()."""
@@ -172,7 +227,9 @@ def warnings_field(value) -> tuple:
     return tuple(_cut(item, MAX_WARNING_TEXT) for item in value[:MAX_WARNINGS])
 
 
-def _array(spec, body: bytes) -> np.ndarray:
+def _array(spec, body: bytes, budget=None):
+    import numpy as np
+
     if not (isinstance(spec, list) and len(spec) == 3):
         raise Malformed("bad array descriptor")
     dtype_str, shape, offset = spec
@@ -193,6 +250,8 @@ def _array(spec, body: bytes) -> np.ndarray:
     size = count * dtype.itemsize
     if offset + size > len(body):
         raise Malformed("array larger than its frame")
+    if budget is not None:
+        budget.take(size)
     try:
         if count == 0:
             array = np.empty(shape, dtype=dtype)
@@ -206,20 +265,53 @@ def _array(spec, body: bytes) -> np.ndarray:
     return array
 
 
-def decode(descriptor, body: bytes, top: bool = True):
-    """The value a descriptor stands for: ndarray, tuple, dict or Unsupported."""
+def decode(descriptor, body: bytes, top: bool = True, budget=None, plain=False):
+    """The value a descriptor stands for: ndarray, tuple, dict, Unsupported, or (when
+    `plain`: nncli's own requests) a plain Python value. Arrays are counted against
+    `budget` (a Budget) when one is given."""
     if not isinstance(descriptor, dict) or len(descriptor) != 1:
         raise Malformed("bad descriptor")
     (kind, spec), = descriptor.items()
     if kind == "array":
-        return _array(spec, body)
+        return _array(spec, body, budget)
+    if plain and kind == "py":
+        return spec
     if kind == "unsupported":
         description = text(spec)
         if description is None:
             raise Malformed("bad description")
         return Unsupported(description)
     if top and kind == "tuple" and isinstance(spec, list):
-        return tuple(decode(item, body, top=False) for item in spec)
+        if budget is not None and len(spec) > budget.arrays:
+            raise OverBudget("more items than the budget")
+        return tuple(decode(item, body, False, budget, plain) for item in spec)
     if top and kind == "dict" and isinstance(spec, dict):
-        return {str(k): decode(v, body, top=False) for k, v in spec.items()}
+        if budget is not None and len(spec) > budget.arrays:
+            raise OverBudget("more items than the budget")
+        return {str(k): decode(v, body, False, budget, plain) for k, v in spec.items()}
     raise Malformed("bad descriptor kind")
+
+
+# ---- a file's calls, as nncli sends them to the host ----------------------------------
+
+def encode_calls(calls, blobs: list) -> list:
+    """[[name, [argument descriptors], {keyword: descriptor}], ...] for calls of
+    (name, args, kwargs); array bytes go to `blobs` (see encode)."""
+    return [[str(name), [encode(a, blobs, dicts=True, plain=True) for a in args],
+             {str(k): encode(v, blobs, dicts=True, plain=True) for k, v in kwargs.items()}]
+            for name, args, kwargs in calls]
+
+
+def decode_calls(spec, body: bytes) -> list:
+    """The calls encode_calls described: [(name, args tuple, kwargs dict), ...]."""
+    if not isinstance(spec, list):
+        raise Malformed("bad calls")
+    calls = []
+    for item in spec:
+        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
+                and isinstance(item[1], list) and isinstance(item[2], dict)):
+            raise Malformed("bad call")
+        name, args, kwargs = item
+        calls.append((name, tuple(decode(a, body, plain=True) for a in args),
+                      {k: decode(v, body, plain=True) for k, v in kwargs.items()}))
+    return calls

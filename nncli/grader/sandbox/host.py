@@ -1,0 +1,326 @@
+"""The host: a fresh Python interpreter whose only job is to fork learners.
+
+nncli starts it with exec (runner.start_host: `python -I`, a minimal environment), so it
+holds what a new interpreter holds, plus NumPy and the calls' inputs that nncli sends it;
+never an expected value, reference or case code, a student's file or the teacher's
+environment. It speaks wire frames over a Unix socket (channel.py):
+
+  nncli -> host  {"op": "calls", "key", "calls"}: keep these calls (inputs) under `key`.
+  nncli -> host  {"op": "student", "isolation", "cgroups", "uid"}: fork a student process
+                 and hand nncli the other end of a new socket to it ({"op": "student"},
+                 one descriptor). The host reaps it when it ends.
+  nncli <-> student  (see `_student`): it joins the student's control groups, enters the
+                 student's namespaces when asked (isolation.enter_student), says "ready"
+                 (or "failed"), then for {"op": "start", "files"} forks one learner per
+                 file (learner.run) and answers {"op": "started"} with each learner's pid
+                 and the read ends of its three pipes (results, stdout, stderr); reports
+                 {"op": "exit", "pid", "status"} when a learner ends, kills one on
+                 {"op": "kill", "pid"}, and on {"op": "end"} or when nncli is gone kills
+                 every process the student's code left, and exits.
+
+A learner is a fork of its student process: the host's memory plus this one student's
+requests. Results never pass through the host or the student process: the pipes go
+straight to nncli.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+import signal
+import socket
+import sys
+
+_PR_SET_PDEATHSIG, _PR_SET_CHILD_SUBREAPER = 1, 36
+
+
+def main(argv) -> None:
+    """`host FD`: serve nncli on the socket FD until it closes. `host --single`: run one
+    file for the spawn backend (learner.serve_single)."""
+    if argv[1:] == ["--single"]:
+        from nncli.grader.sandbox import learner
+
+        sys.exit(learner.serve_single())
+    import numpy  # noqa: F401 - imported once, shared by every fork
+
+    from nncli.grader.sandbox.channel import Channel, Closed
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is nncli's; it closes the socket
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # student processes reap themselves away
+    _die_with_parent()
+    channel = Channel(socket.socket(fileno=int(argv[1])))
+    calls = {}
+    try:
+        while True:
+            header, body, fds = channel.receive()
+            for fd in fds:
+                os.close(fd)
+            if header.get("op") == "calls":
+                from nncli.grader.sandbox import wire
+
+                calls[header["key"]] = wire.decode_calls(header["calls"], body)
+            elif header.get("op") == "student":
+                _fork_student(channel, header, calls)
+    except Closed:
+        pass
+    os._exit(0)
+
+
+def _prctl():
+    try:
+        import ctypes
+
+        call = ctypes.CDLL(None, use_errno=True).prctl
+        call.restype = ctypes.c_int
+        call.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
+                         ctypes.c_ulong]
+        return call
+    except (OSError, AttributeError, ImportError):
+        return None
+
+
+def _die_with_parent():
+    call = _prctl()
+    if call is not None:
+        call(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _fork_student(channel, request, calls):
+    from nncli.grader.sandbox.channel import Channel
+
+    mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        pid = os.fork()
+    except OSError as error:
+        mine.close()
+        theirs.close()
+        channel.send({"op": "student", "error": str(error)})
+        return
+    if pid == 0:
+        code = 0
+        try:
+            channel.sock.close()
+            theirs.close()
+            _student(Channel(mine), request, calls)
+        except BaseException:  # noqa: B036 - never back into the host's loop
+            code = 1
+        finally:
+            os._exit(code)
+    mine.close()
+    try:
+        channel.send({"op": "student", "pid": pid}, fds=[theirs.fileno()])
+    finally:
+        theirs.close()
+
+
+class _Learners:
+    """The student process's learners: pid -> (pidfd or None, its temporary folder)."""
+
+    def __init__(self):
+        self.by_pid = {}
+        self.selector = selectors.DefaultSelector()
+
+    def add(self, pid, workdir):
+        pidfd = None
+        try:
+            pidfd = os.pidfd_open(pid)
+            self.selector.register(pidfd, selectors.EVENT_READ, pid)
+        except (AttributeError, OSError):
+            pidfd = None
+        self.by_pid[pid] = (pidfd, workdir)
+
+    def ended(self) -> list:
+        """(pid, status) of every learner that has ended, reaped (its group killed first,
+        while its zombie still holds the group's id)."""
+        done = []
+        for pid in list(self.by_pid):
+            try:
+                if os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
+                    continue
+            except ChildProcessError:
+                pass
+            _kill_group(pid)
+            try:
+                _, status = os.waitpid(pid, 0)
+            except ChildProcessError:
+                status = 0
+            done.append((pid, status))
+            self.forget(pid)
+        return done
+
+    def forget(self, pid):
+        pidfd, workdir = self.by_pid.pop(pid, (None, None))
+        if pidfd is not None:
+            try:
+                self.selector.unregister(pidfd)
+            except (KeyError, ValueError):
+                pass
+            os.close(pidfd)
+        if workdir:
+            import shutil
+
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    def kill_all(self):
+        for pid in list(self.by_pid):
+            _kill_group(pid)
+            _kill(pid)
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+            self.forget(pid)
+
+
+def _student(channel, request, calls):
+    """The student process: limits and namespaces, then learners on request, until "end"
+    or until nncli is gone; then nothing the student's code started is left."""
+    from nncli.grader.sandbox.channel import Closed
+
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    _die_with_parent()
+    for group in request.get("cgroups") or ():
+        with open(os.path.join(group, "cgroup.procs"), "w", encoding="ascii") as f:
+            f.write(str(os.getpid()))
+    plan, init = None, None
+    if request.get("isolation") is not None:
+        from nncli.grader.sandbox import isolation
+
+        try:
+            plan = isolation.Plan.from_dict(request["isolation"])
+            init = isolation.enter_student(plan)
+        except Exception as error:  # noqa: BLE001 - reported; no learner runs then
+            channel.send({"op": "failed", "error": str(error)[:500]})
+            return
+    else:
+        call = _prctl()
+        if call is not None:  # orphans of the learners come back here, to be killed
+            call(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    channel.send({"op": "ready"})
+    learners = _Learners()
+    learners.selector.register(channel.sock, selectors.EVENT_READ, None)
+    polling = False
+    try:
+        while True:
+            events = learners.selector.select(0.02 if polling else None)
+            if any(key.data is None for key, _ in events):
+                for header, _, fds in channel.pending():
+                    for fd in fds:
+                        os.close(fd)
+                    op = header.get("op")
+                    if op == "start":
+                        polling |= _start(channel, header, calls, plan, init is not None,
+                                          request.get("uid"), learners)
+                    elif op == "kill" and header.get("pid") in learners.by_pid:
+                        _kill_group(header["pid"])
+                        _kill(header["pid"])
+                    elif op == "end":
+                        return
+                if channel.closed:
+                    return
+            for pid, status in learners.ended():
+                channel.send({"op": "exit", "pid": pid, "status": status})
+    except Closed:
+        return
+    finally:
+        learners.kill_all()
+        if init is not None:
+            _kill(init)  # its PID namespace goes with it: whatever the learners left
+        else:
+            _kill_descendants()
+        _reap_all()
+
+
+def _start(channel, request, calls, plan, isolated, uid, learners) -> bool:
+    """Fork a learner for each file of the request; answer once with their pids and pipes.
+    True when some learner has no pidfd (its end is found by polling)."""
+    import tempfile
+
+    from nncli.grader.sandbox import learner
+
+    prctl = _prctl()
+    answers, sent, polling = [], [], False
+    for file in request["files"]:
+        pipes, workdir = [], None
+        try:
+            chosen = [calls[file["calls"]][i] for i in file["indexes"]]
+            if not isolated:
+                workdir = tempfile.mkdtemp(prefix="nncli-run-")
+            for _ in range(3):
+                pipes.append(os.pipe())
+            pid = os.fork()
+        except (OSError, KeyError, IndexError, TypeError) as error:
+            for r, w in pipes:
+                os.close(r)
+                os.close(w)
+            answers.append({"error": str(error)[:500]})
+            continue
+        if pid == 0:
+            learner.run(file["path"], chosen, tuple(w for _, w in pipes), workdir,
+                        (float(file["timeout"]), int(file["memory"])),
+                        tuple(file["forbidden"]), prctl, plan, uid)
+        for _, w in pipes:
+            os.close(w)
+        learners.add(pid, workdir)
+        polling |= learners.by_pid[pid][0] is None
+        answers.append({"pid": pid})
+        sent.extend(r for r, _ in pipes)
+    try:
+        channel.send({"op": "started", "files": answers}, fds=sent)
+    finally:
+        for fd in sent:
+            os.close(fd)
+    return polling
+
+
+def _kill(pid):
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def _kill_group(pid):
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def _children() -> list:
+    """This process's children (Linux: /proc/self/task/*/children), else []."""
+    found = []
+    try:
+        for task in os.listdir("/proc/self/task"):
+            with open(f"/proc/self/task/{task}/children", encoding="ascii") as f:
+                found += [int(p) for p in f.read().split()]
+    except (OSError, ValueError):
+        return []
+    return found
+
+
+def _kill_descendants():
+    """As a subreaper, every process the learners left ends up a child of this one: kill
+    and reap them until none is left (each killed parent hands its children to us)."""
+    for _ in range(1000):
+        children = _children()
+        if not children:
+            return
+        for pid in children:
+            _kill_group(pid)
+            _kill(pid)
+        for pid in children:
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+
+
+def _reap_all():
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+        except InterruptedError:
+            continue
