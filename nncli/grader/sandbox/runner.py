@@ -266,6 +266,7 @@ class Handle:
         self._done = self._loaded = self._killed = self._timed_out = False
         self._status = "running"
         self._run = None
+        self.process = None  # spawn.py's process, where there is no host
 
     def wait(self) -> FileRun:
         """Block until the process is done, dead or out of time; meanwhile serve the others."""
@@ -281,10 +282,13 @@ class Handle:
                                                      {"reason": str(reason)}))
 
     def attach(self, pid, fds, pump):
+        """fds: the read ends of (results, stdout, stderr); None where there is none."""
         self.pid = pid
         for fd, kind in zip(fds, ("results", "out", "err")):
-            os.set_blocking(fd, False)
-            self._fds[fd] = kind
+            if fd is not None:
+                if hasattr(os, "set_blocking"):
+                    os.set_blocking(fd, False)
+                self._fds[fd] = kind
         pump.watch(self)
 
     def kill(self, timed_out=False):
@@ -408,6 +412,18 @@ class Handle:
         self.kill(timed_out=True)
         self.deadline = float("inf")
 
+    def poll_process(self):
+        """For a spawned process (no student process reports its end): see if it ended or
+        outgrew its memory."""
+        if self.process.over_memory():
+            self._load_error = self._load_error or None
+            self._memory = True
+            self.process.kill()
+        status = self.process.status()
+        if status is not None:
+            self.process.collect(self)
+            self.exited(status)
+
     def _drain(self):
         budget = _DRAIN_LIMIT
         for fd, kind in list(self._fds.items()):
@@ -431,7 +447,9 @@ class Handle:
         timed_out = self._timed_out and not self._done
         crashed = load_error = None
         load_error = self._load_error
-        if self._killed:
+        if getattr(self, "_memory", False):
+            crashed = ("sandbox.memory", {"limit": _size_text(self.file.memory)})
+        elif self._killed:
             crashed = ("sandbox.stopped", {})
         elif not timed_out and not self._done and load_error is None:
             crashed = describe_status(self._status)
@@ -443,6 +461,12 @@ class Handle:
                             self._out.total > self._out.cap or self._err.total > self._err.cap,
                             self._out.total, self._err.total, load_error, timed_out, crashed,
                             elapsed, self._loaded)
+
+
+def _size_text(n) -> str:
+    if n >= 1 << 30 and n % (1 << 30) == 0:
+        return f"{n >> 30} GiB"
+    return f"{n / (1 << 20):.0f} MiB"
 
 
 class _Capture:
@@ -505,6 +529,12 @@ class Pump:
             self.students.discard(student)
             self.unwatch_fd(student.channel.sock)
 
+    def _select(self, wait):
+        if not self.selector.get_map():
+            time.sleep(wait)  # nothing to read: a spawned process is polled (Windows)
+            return []
+        return self.selector.select(wait)
+
     def serve_until(self, done):
         try:
             while not done():
@@ -515,7 +545,12 @@ class Pump:
                 if done():
                     return
                 nearest = min((h.deadline for h in self.handles), default=now + 1.0)
-                for key, _ in self.selector.select(max(0.0, min(nearest - now, 1.0))):
+                spawned = [h for h in self.handles if h.process is not None]
+                wait = max(0.0, min(nearest - now, 0.02 if spawned else 1.0))
+                for handle in spawned:
+                    if handle._run is None and handle._status == "running":
+                        handle.poll_process()
+                for key, _ in self._select(wait):
                     if isinstance(key.data, Student):
                         key.data.on_ready()
                     elif key.data._run is None:
