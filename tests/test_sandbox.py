@@ -358,3 +358,25 @@ def test_closing_the_result_pipe_loses_contact_cleanly():
     first, closing, after = result.outcomes
     assert first.status == "returned" and closing.status == after.status == "not_run"
     assert sandbox.words(result.crashed) == "exited with status 71 (its results could not be sent)"
+
+
+def _peak_rss_mib():
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def test_a_payload_listed_thousands_of_times_is_stopped_by_the_budget():
+    """3000 listings of one 8 MiB array would be 24 GiB if each were decoded; the file's
+    budget (32 MiB of arrays) stops it, and nncli's own memory barely moves."""
+    before = _peak_rss_mib()
+    result = run("amplify", [("relu", (x3(),), {})], timeout=30.0)
+    assert "SENT" in result.stdout
+    assert sandbox.words(result.crashed) == "sent more data than it could hold"
+    assert result.outcomes[0].status == "not_run"
+    assert _peak_rss_mib() - before < 200
+
+
+def test_more_frames_than_calls_are_refused():
+    result = run("amplify", [("many_frames", (x3(),), {})], timeout=30.0)
+    assert sandbox.words(result.crashed) == "sent more data than it could hold"
