@@ -106,6 +106,8 @@ def graded(tmp_path_factory):
         "looper": {"lstm": _hostile("looper"), "conv": _solution("conv")},
         "forker": {"conv": _hostile("forker") + "\n" + _solution("conv"),
                    "pool": _solution("pool")},
+        # graded beside "good" (names in order, two at a time): takes every process it can
+        "gobbler": {"conv": _hostile("gobbler") + "\n" + _solution("conv")},
     }
     for student, files in students.items():
         folder = submissions / student
@@ -192,8 +194,9 @@ def test_importing_nncli_gives_nothing(graded):
 
 
 def test_searching_the_disk_gives_nothing(graded):
+    """Whether or not the walk finishes in time on this machine, it finds no lstm.py."""
     printed = _printed(graded, "walker")
-    assert "FOUND 0" in printed and "CHEAT" not in printed, printed
+    assert "FILE" not in printed and "CHEAT" not in printed, printed
     assert _exercise(graded, "walker", "lstm")["score"] == 0
 
 
@@ -220,6 +223,16 @@ def test_no_network(graded):
     printed = _printed(graded, "network")
     assert "NOSOCK" in printed and "CONNECTED" not in printed, printed
     assert graded["connected"] is False
+
+
+def test_a_student_holding_processes_starves_nobody_else(graded):
+    """Limits are per student: the processes one student holds are counted in its own
+    group, so its classmate graded at the same time loses nothing."""
+    printed = _printed(graded, "gobbler", "conv")
+    held = int(printed.split("HELD", 1)[1].split()[0])
+    assert 0 < held < 100, printed
+    assert _student(graded, "good")["score"] == TOTAL
+    assert _exercise(graded, "gobbler", "conv")["score"] == MAX["conv"]
 
 
 def test_hostile_code_neither_hangs_nor_crashes(graded):

