@@ -1,7 +1,6 @@
 """Every reference solution passes its hidden cases (against nncli.maths); every template
 raises NotImplementedError; the pieces templates give in full are right."""
 
-import time
 
 import numpy as np
 import pytest
@@ -38,17 +37,6 @@ def test_solution_matches_maths_on_every_hidden_case(exercise, seed):
             assert isinstance(part, np.ndarray) and part.dtype == np.float64, where
             assert np.all(np.isfinite(part)), where
         assert same_inputs(args_after, case.args), f"{where}: an input was changed in place"
-
-
-@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
-def test_solution_is_fast_on_the_hidden_cases(exercise):
-    module = _solution(exercise.name)
-    cases = hidden_cases(exercise.name, 7)
-    start = time.perf_counter()
-    for case in cases:
-        getattr(module, case.function)(*case.args, **case.kwargs)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 0.25, f"{exercise.name}: {elapsed:.3f} s for {len(cases)} cases"
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
