@@ -41,8 +41,7 @@ def main(argv) -> None:
         from nncli.grader.sandbox import learner
 
         sys.exit(learner.serve_single())
-    import numpy  # noqa: F401 - imported once, shared by every fork
-
+    _import_what_forks_use()
     from nncli.grader.sandbox.channel import Channel, Closed
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is nncli's; it closes the socket
@@ -66,7 +65,30 @@ def main(argv) -> None:
     os._exit(0)
 
 
+def _import_what_forks_use():
+    """Import once here what every student process and learner uses, so that each fork
+    finds it loaded instead of importing it again."""
+    import faulthandler  # noqa: F401
+    import resource  # noqa: F401
+    import shutil  # noqa: F401
+    import tempfile  # noqa: F401
+
+    import numpy  # noqa: F401
+
+    from nncli.grader.sandbox import isolation, learner, wire  # noqa: F401
+
+    global _PRCTL
+    _PRCTL = _load_prctl()
+
+
+_PRCTL = None
+
+
 def _prctl():
+    return _PRCTL
+
+
+def _load_prctl():
     try:
         import ctypes
 
