@@ -212,8 +212,7 @@ def bptt_step(ctx, norms, W_s, H, T):
     blocks += norm_bars(ctx, norms, t_("bptt.bars", last=sub("S", T - 1)), ctx.all_steps)
     blocks.append(Text(t_("bptt.last", h=H, root=ctx.n(np.sqrt(H)))))
     if T >= 2:
-        ratio = norms[0] / norms[-1]
-        key = "bptt.fade" if ratio < 0.1 else "bptt.fade_mild" if ratio <= 1 else "bptt.grow"
+        key = {"fade": "bptt.fade", "kept": "bptt.fade_mild", "grow": "bptt.grow"}[trend(norms[0], norms[-1])]
         blocks.append(Text(t_(key, back=T - 1, first=small(ctx, norms[0]), last=ctx.n(norms[-1]),
                               ratio=ctx.n(norms[0] / norms[-1]),
                               percent=numfmt.num(100 * norms[0] / norms[-1], 1))))
@@ -221,14 +220,30 @@ def bptt_step(ctx, norms, W_s, H, T):
     return Step(t_("bptt.title"), blocks)
 
 
+FADED = 0.1  # a norm below this fraction of where it started counts as faded
+
+
+def trend(first, start) -> str:
+    """'fade', 'kept' or 'grow': how a gradient norm `first` far back compares with the
+    norm `start` where it set out."""
+    if first < FADED * start:
+        return "fade"
+    return "kept" if first <= start else "grow"
+
+
 def long_step(ctx, norms, H):
     t_ = ctx.t
     T = len(norms)
+    root = float(np.sqrt(H))
     ten = T - 1 - 10
     blocks = [Text(t_("long.text", t=T))]
     blocks += norm_bars(ctx, norms, t_("bptt.bars", last=sub("S", T - 1)), ctx.all_steps)
-    blocks.append(Text(t_("long.ten", value=small(ctx, norms[ten]), t=ten,
-                          percent=numfmt.num(100 * norms[ten] / np.sqrt(H), 1))))
+    blocks.append(Text(t_("long." + trend(norms[0], root), first=small(ctx, norms[0]),
+                          root=ctx.n(root), percent=numfmt.num(100 * norms[0] / root, 1),
+                          ratio=ctx.n(norms[0] / root))))
+    blocks.append(Text(t_("long.ten." + trend(norms[ten], root), value=small(ctx, norms[ten]),
+                          t=ten, percent=numfmt.num(100 * norms[ten] / root, 1),
+                          ratio=ctx.n(norms[ten] / root))))
     blocks.append(Text(t_("long.lstm")))
     return Step(t_("long.title", t=T), blocks)
 

@@ -75,6 +75,10 @@ TEXTS = {
         "--kernel: got a {rows}×{cols} kernel; every kernel must be square and of one size"
         " ({side}×{side} here)."
     ),
+    "cnn.stages_small": (
+        "--stages {stages}: a {rows}×{cols} image shrinks to nothing before the last stage;"
+        " give at least {least}×{least}, or fewer stages."
+    ),
     "cnn.image_small": (
         "--input: a {rows}×{cols} image is too small for a {side}×{side} kernel and a 2×2 pool;"
         " give at least {least}×{least}."

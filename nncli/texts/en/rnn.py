@@ -91,7 +91,7 @@ TEXTS = {
     ),
     "bptt.grow": (
         "{back} step(s) back the norm has grown from {last} to {first}, {ratio} times as "
-        "much: the gradient blows up, and training steps become too large to be useful."
+        "much: with these weights the gradient grows on its way back instead of fading."
     ),
     "bptt.bound": (
         "Why: tanh′ = 1 − S² is never above 1, and W_s stretches a vector by at most its "
@@ -103,13 +103,37 @@ TEXTS = {
     "long.title": "The same weights over {t} steps",
     "long.text": (
         "Run the same network over a longer sequence of {t} steps (the inputs above, then "
-        "random ones) and the fade is plain to see:"
+        "random ones):"
     ),
-    "long.ten": (
+    "long.fade": (
+        "The fade is plain to see: at t = 0 the norm is {first}, {percent}% of √H = {root} "
+        "at the end."
+    ),
+    "long.kept": (
+        "At t = 0 the norm is {first}, {percent}% of √H = {root} at the end: with these "
+        "weights the gradient has not faded much, even this far back."
+    ),
+    "long.grow": (
+        "The norm grows on the way back: at t = 0 it is {first}, {ratio} times √H = {root} "
+        "at the end. Repeated over more steps such growth becomes an explosion: training "
+        "steps far too large to be useful (clipping the gradient's norm is the usual remedy)."
+    ),
+    "long.ten.fade": (
         "Ten steps back from the end (t = {t}) the norm is {value}, {percent}% of √H at the "
         "end. Whatever the network should learn from that far back reaches the weights "
         "only this faintly, which is why a plain RNN struggles with dependencies more than "
         "about ten steps long."
+    ),
+    "long.ten.kept": (
+        "Ten steps back from the end (t = {t}) the norm is {value}, {percent}% of √H at the "
+        "end: here the gradient still reaches that far. Smaller recurrent weights (a smaller "
+        "--scale) make it fade sooner; the product of many Jacobians rarely stays near 1."
+    ),
+    "long.ten.grow": (
+        "Ten steps back from the end (t = {t}) the norm is {value}, {ratio} times √H at the "
+        "end: the gradient has grown, not faded. A product of many Jacobians rarely stays "
+        "near 1: it shrinks or grows geometrically, and either way long dependencies are "
+        "hard to learn."
     ),
     "long.lstm": (
         "The LSTM (nncli explain lstm) adds a second memory, the cell, that carries its "

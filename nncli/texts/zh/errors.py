@@ -82,6 +82,10 @@ TEXTS = {
         "--kernel：收到一个 {rows}×{cols} 的卷积核；每个卷积核都必须是方的，而且大小一样"
         "（这里是 {side}×{side}）。"
     ),
+    "cnn.stages_small": (
+        "--stages {stages}：{rows}×{cols} 的图像还没到最后一个阶段就缩没了；"
+        "请至少给 {least}×{least} 的图像，或者减少阶段数。"
+    ),
     "cnn.image_small": (
         "--input：{rows}×{cols} 的图像太小，放不下 {side}×{side} 的卷积核再接一个 2×2 的池化；"
         "请至少给 {least}×{least}。"
