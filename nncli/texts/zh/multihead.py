@@ -2,7 +2,7 @@
 
 TEXTS = {
     "summary": "多头注意力：把 Q、K、V 分给几个头，各自做注意力，拼接起来再乘 W_o。",
-    "title": "多头注意力：{tokens} 个词元，每个 {dim} 个数，{heads} 个头，每头 {dh} 列{causal}",
+    "title": "多头注意力：{tokens} 个词元，每个 {dim} 个数值，{heads} 个头，每头 {dh} 列{causal}",
     "title.causal": "，带因果掩码",
     "heads.invalid": "--heads {heads}：头数必须能整除 d = {dim}；可以用的头数：{valid}。",
     # why
@@ -60,7 +60,7 @@ TEXTS = {
     "head.title.one": "头 {k}：第 {a} 列",
     "head.text": "在这些切片上做自注意力，d_k = d/h = {dh}，所以分数要除以 √{dh}。举一个分数：",
     "head.softmax": (
-        "每一行分数经过 softmax（详细步骤见自注意力一节），得到这个头的权重，"
+        "每一行分数经过 softmax（详细步骤见自注意力一节），得到这个头的注意力分布（权重），"
         "Z{k} = weights{k}·V{k}。以第 {i} 行为例："
     ),
     "head.row.scores": "s = {scores}；   max = {m}",
@@ -70,9 +70,9 @@ TEXTS = {
     "scores.label.causal": "Q{k}·K{k}ᵀ/√{dh} + 掩码",
     "more.title": "其余的头",
     # side by side
-    "side.title": "各个头的权重并排看",
+    "side.title": "各个头的注意力分布并排看",
     "side.text": (
-        "词元相同，权重却不同：每个头有自己那一段 W_q 和 W_k，所以给同一对词元打的分也不一样。"
+        "词元相同，注意力分布却不同：每个头有自己那一段 W_q 和 W_k，所以给同一对词元打的分也不一样。"
         "每个头的每一行加起来都是 1。"
     ),
     "side.label": "头 {k}",
