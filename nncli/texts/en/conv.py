@@ -83,6 +83,42 @@ TEXTS = {
         "Deeper layers see larger regions, which is how a CNN goes from edges to patterns to "
         "whole objects."
     ),
+    # several channels (--channels, --filters)
+    "title.channels": "Convolution layer: {c} channel(s) of {h}×{w}, {f} filter(s) of {c}×{kh}×{kw}, padding {p}, stride {s}",
+    "ch.setup.title": "Input channels and filters",
+    "ch.setup.text": (
+        "A colour image has 3 channels (red, green, blue); a hidden layer's input has one "
+        "channel per feature map of the layer before. Here the input has {c} channel(s) of "
+        "{h}×{w}. A filter is a stack of {c} kernel(s) of {kh}×{kw}, one per input channel, "
+        "and gives one output map; {f} filter(s) give {f} map(s) of {oh}×{ow}. The layer "
+        "has {weights} weights and one bias per filter: {params} parameters."
+    ),
+    "ch.input": "input channel {c}",
+    "ch.more_channels": "… and {count} more channel(s), computed the same way (--all-steps shows them).",
+    "ch.filter.title": "Filter {f}: one kernel per channel, the parts added",
+    "ch.filter.text": (
+        "Filter {f} lays its {c} kernel(s) on the same {kh}×{kw} window of every channel. "
+        "Each channel gives a partial sum; output cell (0, 0) is the sum of the partial sums, "
+        "plus the filter's bias:"
+    ),
+    "ch.window": "channel {c}, window in [ ]",
+    "ch.window.padded": "channel {c} padded, window in [ ]",
+    "ch.kernel": "kernel {f}, channel {c}",
+    "ch.partial": "channel {c}: {terms} = {value}",
+    "ch.cell": "output[{f}][0, 0] = {partials} + {bias} = {value}",
+    "ch.maps": (
+        "Every cell the same way: each channel's kernel slides over its own channel and gives "
+        "a map of partial sums; filter {f}'s output is their sum, cell by cell, plus the bias."
+    ),
+    "ch.part": "channel {c}'s part",
+    "ch.output": "output {f}",
+    "ch.more_filters": "More filters",
+    "ch.result.title": "The layer's output",
+    "ch.result.text": (
+        "{f} filter(s), {f} output map(s) of {oh}×{ow}: the number of output channels is the "
+        "number of filters, whatever the {c} input channel(s). The next layer's filters will "
+        "have {f} kernel(s) each. The same numbers as torch.nn.functional.conv2d."
+    ),
     # 1D
     "title1d": "1D convolution: f has {l} values, g has {k}",
     "setup1d.title": "The two sequences",

@@ -61,6 +61,10 @@ TEXTS = {
     "export.suffix": 'cannot export to "{path}": the name must end in .svg, .html or .txt.',
 
     # conv, pool, cnn
+    "conv.channels_random": (
+        "{option} cannot be used with --channels or --filters: the input and the filters are "
+        "drawn at random (--seed, --size SIZE for a C×SIZE×SIZE input)."
+    ),
     "conv.kernel_too_big": (
         "--kernel: a {kh}×{kw} kernel does not fit the {ph}×{pw} padded input;"
         " use a smaller kernel or more --padding."

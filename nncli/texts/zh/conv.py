@@ -71,6 +71,39 @@ TEXTS = {
     ),
     "receptive.gaps": "步长 {s} 比卷积核还大，窗口之间互不相接：中间有些输入格没有任何窗口读到（感受野里的 ·）。",
     "receptive.deeper": "层数越深，看到的区域越大，CNN 正是这样从边缘到花纹、再到整个物体，一级一级认出来的。",
+    # several channels (--channels, --filters)
+    "title.channels": "卷积层：{c} 个 {h}×{w} 的通道，{f} 个 {c}×{kh}×{kw} 的滤波器，补零 {p}，步长 {s}",
+    "ch.setup.title": "输入通道和滤波器",
+    "ch.setup.text": (
+        "彩色图像有 3 个通道（红、绿、蓝）；隐藏层的输入则是上一层的每张特征图各占一个通道。"
+        "这里的输入有 {c} 个 {h}×{w} 的通道。一个滤波器由 {c} 个 {kh}×{kw} 的卷积核叠成，"
+        "每个输入通道一个，得到一张输出特征图；{f} 个滤波器得到 {f} 张 {oh}×{ow} 的特征图。"
+        "这一层有 {weights} 个权重，每个滤波器再加一个偏置：一共 {params} 个参数。"
+    ),
+    "ch.input": "输入通道 {c}",
+    "ch.more_channels": "… 另有 {count} 个通道按同样方法计算（--all-steps 会全部显示）。",
+    "ch.filter.title": "滤波器 {f}：每个通道一个卷积核，各部分相加",
+    "ch.filter.text": (
+        "滤波器 {f} 把它的 {c} 个卷积核放在每个通道同一个 {kh}×{kw} 的窗口上。"
+        "每个通道得到一个部分和；输出格 (0, 0) 就是这些部分和的总和，再加上这个滤波器的偏置："
+    ),
+    "ch.window": "通道 {c}，[ ] 内是窗口",
+    "ch.window.padded": "补零后的通道 {c}，[ ] 内是窗口",
+    "ch.kernel": "卷积核 {f}，通道 {c}",
+    "ch.partial": "通道 {c}：{terms} = {value}",
+    "ch.cell": "output[{f}][0, 0] = {partials} + {bias} = {value}",
+    "ch.maps": (
+        "每一格都这样算：每个通道的卷积核在自己的通道上滑动，得到一张部分和的图；"
+        "滤波器 {f} 的输出就是这些图逐格相加，再加上偏置。"
+    ),
+    "ch.part": "通道 {c} 的部分",
+    "ch.output": "输出 {f}",
+    "ch.more_filters": "其余的滤波器",
+    "ch.result.title": "这一层的输出",
+    "ch.result.text": (
+        "{f} 个滤波器，{f} 张 {oh}×{ow} 的输出特征图：不管输入有 {c} 个通道，输出的通道数都等于滤波器的个数。"
+        "下一层的每个滤波器就会有 {f} 个卷积核。数字和 torch.nn.functional.conv2d 完全一致。"
+    ),
     # 1D
     "title1d": "一维卷积：f 有 {l} 个值，g 有 {k} 个值",
     "setup1d.title": "两个序列",

@@ -69,6 +69,10 @@ TEXTS = {
     "export.suffix": "无法导出到 \"{path}\"：文件名必须以 .svg、.html 或 .txt 结尾。",
 
     # conv、pool、cnn
+    "conv.channels_random": (
+        "{option} 不能和 --channels 或 --filters 一起用：输入和滤波器都是随机抽取的"
+        "（--seed；--size SIZE 给出 C×SIZE×SIZE 的输入）。"
+    ),
     "conv.kernel_too_big": (
         "--kernel：{kh}×{kw} 的卷积核放不进 {ph}×{pw} 的补零后的输入；"
         "请换一个小一些的卷积核，或者加大 --padding 多补几圈零。"
