@@ -107,6 +107,7 @@ TEXTS = {
     # attention, self-attention, multihead
     "attention.tokens": "--tokens {tokens}: --input has {rows} rows; give one or make them agree.",
     "attention.hidden": "--hidden {hidden}: --input rows have {cols} numbers; give one or make them agree.",
+    "attention.outputs": "--outputs {outputs}: --query has {rows} rows (one per decoder step); give one or make them agree.",
     "attention.query": (
         "--query: {count} numbers, but every encoder state has {hidden};"
         " give --query {hidden} numbers."
