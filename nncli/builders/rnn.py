@@ -67,12 +67,14 @@ def norm_bars(ctx, norms, title, all_bars):
     return blocks
 
 
-def build_rnn(x, W_in, W_s, b, s0, ctx, long_x=None) -> Trace:
+def build_rnn(x, W_in, W_s, b, s0, ctx, long_x=None, shapes=None) -> Trace:
     """Explain S_t = tanh(x_t·W_in + S_{t−1}·W_s + b) over one sequence, then BPTT.
 
     x: (T, D), W_in: (D, H), W_s: (H, H), b: (H,), s0: (H,) the state before the first step.
     long_x: optional (T′, D) longer input (T′ > T) run with the same weights to show the
-    fade over more steps. Outputs: states (T, H), row t = S_t, equal to
+    fade over more steps. shapes: optional dict of W_out (H, 1), W_in_dec (1, H),
+    W_s_dec (H, H), b_dec (H,) to work the four patterns and the self-loop variant on numbers
+    (nncli.builders.rnn_shapes; its outputs are added). Outputs: states (T, H), row t = S_t, equal to
     rnn_forward(x[None], s0[None], …)[0]; grad_norms (T,), entry t = ‖∂S_{T−1}/∂S_t‖_F.
     """
     t_ = ctx.t
@@ -128,16 +130,18 @@ def build_rnn(x, W_in, W_s, b, s0, ctx, long_x=None) -> Trace:
     if long_x is not None and len(long_x) > T:
         long_norms = bptt_grad_norms(long_x, s0, W_in, W_s, b)
         steps.append(long_step(ctx, long_norms, H))
-    steps.append(patterns_step(ctx))
+    steps.append(patterns_step(ctx, shown=shapes is not None))
+    inputs = {"x": x, "W_in": W_in, "W_s": W_s, "b": b, "s0": s0}
+    outputs = {"states": states, "grad_norms": norms}
+    if shapes is not None:
+        from nncli.builders.rnn_shapes import shapes_steps
 
-    return Trace(
-        "rnn",
-        {"steps": T, "hidden": H, "features": D},
-        {"x": x, "W_in": W_in, "W_s": W_s, "b": b, "s0": s0},
-        steps,
-        {"states": states, "grad_norms": norms},
-        title=t_("title", t=T, d=D, h=H),
-    )
+        more, examples = shapes_steps(x, W_in, W_s, b, s0, shapes, ctx)
+        steps += more
+        inputs.update(shapes)
+        outputs.update(examples)
+    return Trace("rnn", {"steps": T, "hidden": H, "features": D}, inputs, steps, outputs,
+                 title=t_("title", t=T, d=D, h=H))
 
 
 def time_step(ctx, t, x_t, s_prev, W_in, W_s, b, from_input, from_memory, pre, states):
@@ -248,7 +252,7 @@ def long_step(ctx, norms, H):
     return Step(t_("long.title", t=T), blocks)
 
 
-def patterns_step(ctx):
+def patterns_step(ctx, shown=False):
     t_ = ctx.t
     rows = [[t_(f"pattern.{k}"), t_(f"pattern.{k}.shape"), t_(f"pattern.{k}.example")]
             for k in ("one_many", "many_one", "n_n", "n_m")]
@@ -256,4 +260,5 @@ def patterns_step(ctx):
         Text(t_("pattern.text")),
         Table([t_("pattern.col.name"), t_("pattern.col.shape"), t_("pattern.col.example")], rows),
         Text(t_("pattern.this")),
+        Text(t_("pattern.below" if shown else "pattern.flag")),
     ])

@@ -166,4 +166,35 @@ TEXTS = {
         "the encoder reads the whole input into its last state, a context vector, and the "
         "decoder writes the output from it, one element per step, however long it must be."
     ),
+    "pattern.flag": "--shapes works each of the four on numbers, and the self-loop variant.",
+    "pattern.below": "The next step works each of the four on numbers.",
+    "shapes.title": "The four patterns on numbers",
+    "shapes.text": (
+        "The same chain and weights, on the first {n} input(s). An output layer W_out reads "
+        "one number y_t from a state:"
+    ),
+    "shapes.col.in": "reads",
+    "shapes.col.out": "outputs y",
+    "shapes.col.step": "step",
+    "shapes.in.one": "x_0 = {x}, then zeros",
+    "shapes.in.all": "x_0 … x_(n−1), n = {n}",
+    "shapes.read": (
+        "One to many feeds one input and reads an output at every step; many to one reads "
+        "only after the last input; n to n reads at every input. n to m hands the last state "
+        "to a second chain with its own weights (the decoder), which starts from it, feeds "
+        "each output back in as its next input and here writes m = {m} outputs from n = {n} "
+        "inputs."
+    ),
+    "loop.title": "A self-loop instead of the full W_s",
+    "loop.text": (
+        "Some drawings give each of the {h} hidden units a loop only to itself: W_s is then "
+        "diagonal, w = diag(W_s), and unit j remembers only its own past: of the previous "
+        "state, S_t[j] reads S_(t−1)[j] alone. The full W_s lets every unit read every unit's past."
+    ),
+    "loop.col.full": "S_t, full W_s",
+    "loop.col.loop": "S_t, diagonal W_s",
+    "loop.compare": (
+        "The self-loop keeps {h} recurrent weights instead of {h}×{h} = {full}; on these "
+        "inputs its states differ from the full ones by up to {diff}."
+    ),
 }

@@ -112,7 +112,7 @@ TEXTS = {
     # attention、self-attention、multihead
     "attention.tokens": "--tokens {tokens}：--input 有 {rows} 行；两个只给一个，或者让它们一致。",
     "attention.hidden": "--hidden {hidden}：--input 每行有 {cols} 个数；两个只给一个，或者让它们一致。",
-    "attention.outputs": "--outputs {outputs}：--query 有 {rows} 行（每个解码步一行）；只给其中一个，或者让两者一致。",
+    "attention.outputs": "--outputs {outputs}：--query 有 {rows} 行（解码器每步一行）；只给其中一个，或者让两者一致。",
     "attention.query": (
         "--query：给了 {count} 个数，可每个编码器状态有 {hidden} 个数；请给 --query {hidden} 个数。"
     ),
