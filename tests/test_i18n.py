@@ -282,6 +282,13 @@ MORE_RUNS = [
      "--kernel", "1 1; 1 1", "--kernel", "0 0; 0 1", "--kernel", "1 0; 1 0"),
     ("rnn", "--steps", "9", "--hidden", "8", "--scale", "3"),
     ("lstm", "--steps", "9", "--hidden", "7", "--forget-bias", "0"),
+    ("lstm", "--forget-bias", "2"),
+    ("conv", "--channels", "3", "--filters", "5", "--bias", "1", "--padding", "1"),
+    ("conv", "--kernel", "1 1; 1 1", "--stride", "3", "--size", "8"),
+    ("cnn", "--stages", "2"),
+    ("rnn", "--shapes", "--scale", "1.3", "--seed", "2"),
+    ("attention", "--outputs", "10"),
+    ("activation", "--input", "-6 1"),
 ]
 
 

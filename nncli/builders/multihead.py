@@ -58,7 +58,7 @@ def build_multihead(X, Wq, Wk, Wv, Wo, n_heads, ctx, words=None, causal=False, s
         ranges += t("proj.range.sep") + "…"
 
     steps = [
-        Step(t("why.title"), [Text(t("why.text")), Text(t("why.cost"))]),
+        Step(t("why.title"), [Text(t("why.text")), Text(t("why.cost")), Text(t("why.not"))]),
         Step(t("inputs.title"), inputs),
         Step(t("proj.title"), [
             Text(t("proj.text", tokens=T, dim=d, ranges=ranges)),

@@ -24,8 +24,12 @@ DEFAULT_G = "0 1 0.5"
 @click.option("--flip", is_flag=True, help="Flip the kernel first: true convolution instead of cross-correlation (2D).")
 @click.option("--size", type=click.IntRange(min=1, max=512), default=None,
               help="Use a random SIZE×SIZE input (SIZE values for --dim 1) drawn with --seed.")
+@click.option("--channels", type=click.IntRange(1, 8), default=None,
+              help="Input channels C: a random C×SIZE×SIZE input and 3×3 filters over all channels (2D).  [default: 1]")
+@click.option("--filters", type=click.IntRange(1, 8), default=None,
+              help="Filters F, each C×3×3, giving F output maps (with --channels).  [default: 1]")
 @common_options
-def command(dim, input_text, kernel_text, padding, stride, bias, flip, size, **common):
+def command(dim, input_text, kernel_text, padding, stride, bias, flip, size, channels, filters, **common):
     """Convolution step by step: a 2D feature map cell by cell (the same numbers as
     torch.nn.functional.conv2d), or with --dim 1 the true convolution as flip, shift,
     multiply, sum (the same numbers as numpy.convolve)."""
@@ -48,6 +52,10 @@ def command(dim, input_text, kernel_text, padding, stride, bias, flip, size, **c
         explain("conv", lambda ctx: build_conv1d(f, g, ctx), common)
         return
 
+    if channels is not None or filters is not None:
+        layer_command(channels or 1, filters or 1, size, padding, stride, bias, flip,
+                      input_text, kernel_text, common)
+        return
     if input_text:
         x = parse_matrix(input_text, "--input")
     elif size:
@@ -65,3 +73,26 @@ def command(dim, input_text, kernel_text, padding, stride, bias, flip, size, **c
 
     explain("conv", lambda ctx: build_conv2d(x, k, ctx, bias=bias, padding=padding,
                                              stride=stride, flip=flip), common)
+
+
+def layer_command(channels, filters, size, padding, stride, bias, flip, input_text, kernel_text, common):
+    """--channels / --filters: a random multi-channel input, one filter per output map."""
+    from nncli.errors import UsageProblem
+    from nncli.inputs import random_ints
+
+    if refused := next((o for o, v in (("--input", input_text), ("--kernel", kernel_text),
+                                          ("--flip", flip)) if v), None):
+        raise UsageProblem.of("conv.channels_random", option=refused)
+    seed = common["seed"]
+    side = size or 4
+    x = random_ints(seed, (channels, side, side), 0, 5)
+    k = random_ints(seed + 1, (filters, channels, 3, 3), -1, 2)
+    if 3 > side + 2 * padding:
+        raise UsageProblem.of("conv.kernel_too_big", kh=3, kw=3, ph=side + 2 * padding,
+                              pw=side + 2 * padding)
+    given = click.get_current_context().get_parameter_source("bias")
+    b = None if given is click.core.ParameterSource.DEFAULT else [bias] * filters
+    from nncli.builders.conv_channels import build_conv_channels
+
+    explain("conv", lambda ctx: build_conv_channels(x, k, ctx, bias=b, padding=padding,
+                                                    stride=stride), common)

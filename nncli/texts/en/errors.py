@@ -61,6 +61,10 @@ TEXTS = {
     "export.suffix": 'cannot export to "{path}": the name must end in .svg, .html or .txt.',
 
     # conv, pool, cnn
+    "conv.channels_random": (
+        "{option} cannot be used with --channels or --filters: the input and the filters are "
+        "drawn at random (--seed, --size SIZE for a C×SIZE×SIZE input)."
+    ),
     "conv.kernel_too_big": (
         "--kernel: a {kh}×{kw} kernel does not fit the {ph}×{pw} padded input;"
         " use a smaller kernel or more --padding."
@@ -74,6 +78,10 @@ TEXTS = {
     "cnn.kernel_shape": (
         "--kernel: got a {rows}×{cols} kernel; every kernel must be square and of one size"
         " ({side}×{side} here)."
+    ),
+    "cnn.stages_small": (
+        "--stages {stages}: a {rows}×{cols} image shrinks to nothing before the last stage;"
+        " give at least {least}×{least}, or fewer stages."
     ),
     "cnn.image_small": (
         "--input: a {rows}×{cols} image is too small for a {side}×{side} kernel and a 2×2 pool;"
@@ -99,6 +107,7 @@ TEXTS = {
     # attention, self-attention, multihead
     "attention.tokens": "--tokens {tokens}: --input has {rows} rows; give one or make them agree.",
     "attention.hidden": "--hidden {hidden}: --input rows have {cols} numbers; give one or make them agree.",
+    "attention.outputs": "--outputs {outputs}: --query has {rows} rows (one per decoder step); give one or make them agree.",
     "attention.query": (
         "--query: {count} numbers, but every encoder state has {hidden};"
         " give --query {hidden} numbers."

@@ -69,6 +69,10 @@ TEXTS = {
     "export.suffix": "无法导出到 \"{path}\"：文件名必须以 .svg、.html 或 .txt 结尾。",
 
     # conv、pool、cnn
+    "conv.channels_random": (
+        "{option} 不能和 --channels 或 --filters 一起用：输入和滤波器都是随机抽取的"
+        "（--seed；--size SIZE 给出 C×SIZE×SIZE 的输入）。"
+    ),
     "conv.kernel_too_big": (
         "--kernel：{kh}×{kw} 的卷积核放不进 {ph}×{pw} 的补零后的输入；"
         "请换一个小一些的卷积核，或者加大 --padding 多补几圈零。"
@@ -81,6 +85,10 @@ TEXTS = {
     "cnn.kernel_shape": (
         "--kernel：收到一个 {rows}×{cols} 的卷积核；每个卷积核都必须是方的，而且大小一样"
         "（这里是 {side}×{side}）。"
+    ),
+    "cnn.stages_small": (
+        "--stages {stages}：{rows}×{cols} 的图像还没到最后一个阶段就缩没了；"
+        "请至少给 {least}×{least} 的图像，或者减少阶段数。"
     ),
     "cnn.image_small": (
         "--input：{rows}×{cols} 的图像太小，放不下 {side}×{side} 的卷积核再接一个 2×2 的池化；"
@@ -104,6 +112,7 @@ TEXTS = {
     # attention、self-attention、multihead
     "attention.tokens": "--tokens {tokens}：--input 有 {rows} 行；两个只给一个，或者让它们一致。",
     "attention.hidden": "--hidden {hidden}：--input 每行有 {cols} 个数；两个只给一个，或者让它们一致。",
+    "attention.outputs": "--outputs {outputs}：--query 有 {rows} 行（解码器每步一行）；只给其中一个，或者让两者一致。",
     "attention.query": (
         "--query：给了 {count} 个数，可每个编码器状态有 {hidden} 个数；请给 --query {hidden} 个数。"
     ),
