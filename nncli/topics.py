@@ -31,6 +31,7 @@ TOPICS = (
     Topic("conv", exercise="conv"),
     Topic("pool", exercise="pool"),
     Topic("cnn"),
+    Topic("architectures", aliases=("history",)),
     Topic("rnn", exercise="rnn"),
     Topic("lstm", exercise="lstm"),
     Topic("attention", exercise="attention"),
@@ -38,6 +39,7 @@ TOPICS = (
     Topic("multihead", exercise="multihead", aliases=("mha",)),
     Topic("positional", exercise="transformer"),
     Topic("transformer", exercise="transformer"),
+    Topic("decoder"),
     Topic("gnn", exercise="gnn"),
 )
 

@@ -7,6 +7,28 @@ from nncli.texts import LANGUAGES
 EXPORT_SUFFIXES = (".svg", ".html", ".txt")
 
 
+class Bounded(click.ParamType):
+    """A whole number from `low` to `high`; outside, a one-line usage error that says why
+    (`why`: a key of the errors texts)."""
+
+    name = "integer"
+
+    def __init__(self, low: int, high: int, why: str):
+        self.low, self.high, self.why = low, high, why
+
+    def convert(self, value, param, ctx):
+        from nncli.errors import UsageProblem, error_text
+
+        number = click.INT.convert(value, param, ctx)
+        if not self.low <= number <= self.high:
+            raise UsageProblem.of("size.bound", option=param.opts[0], value=number, low=self.low,
+                                  high=self.high, why=error_text(self.why))
+        return number
+
+    def get_metavar(self, param, ctx=None):
+        return f"{self.low}…{self.high}"
+
+
 def common_options(function):
     """Add --seed, --json, --export, --step, --all-steps, --precision and --lang."""
     options = [

@@ -23,7 +23,7 @@ def command(tokens, dim, heads, ff, words_text, **common):
     """One Transformer encoder layer on a tiny example (embedding + positional encoding,
     multi-head self-attention, add & layer norm, feed-forward, add & layer norm), the
     decoder's causal mask and encoder-decoder attention, and the softmax over the vocabulary
-    that picks the next word. Every weight is drawn with --seed."""
+    (next-word prediction itself: 'nncli explain decoder'). Every weight is drawn with --seed."""
     from nncli.errors import UsageProblem
 
     if dim % heads:

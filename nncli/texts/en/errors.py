@@ -143,6 +143,24 @@ TEXTS = {
         '--words: "{word}" appears more than once; each word of the vocabulary must differ.'
     ),
 
+    # decoder, architectures: a size outside its bound, and why the bound is there
+    "size.bound": "{option} {value}: give a number from {low} to {high}; {why}.",
+    "why.rows": "each one adds a row to every matrix, and a longer example no longer fits a screen",
+    "why.width": "wider rows no longer fit a terminal; --json has every number of a smaller example",
+    "why.greedy": "each greedy step runs the whole layer again and shows its own step",
+    "why.blocks": "a deeper stack shows nothing new: the gradients are in the table already",
+    "why.channels": "no layer of these networks is wider",
+    "why.size": "no feature map of these networks is bigger",
+    "decoder.word_count": "--words: give between 2 and 50 words, split by spaces or commas (got {count}).",
+    "decoder.reserved": (
+        '--words: "{word}" marks the start or the end of a sentence and is in the vocabulary'
+        " already; leave it out."
+    ),
+    "architectures.reduce": (
+        "--reduce {reduce}: the 1×1 layer is there to cut channels, so give fewer than"
+        " --channels {channels}."
+    ),
+
     # gnn
     "edges.none": '--edges: no edges given; write pairs of node numbers like "0-1,1-2,2-3".',
     "edges.not_edge": (

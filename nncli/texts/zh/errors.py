@@ -132,6 +132,20 @@ TEXTS = {
     "transformer.word_count": "--words：给了 {count} 个词；词表要有 2 到 50 个词，用逗号分开。",
     "transformer.repeated": "--words：\"{word}\" 出现了不止一次；词表里的每个词都必须不同。",
 
+    # decoder、architectures：超出范围的大小，以及为什么有这个范围
+    "size.bound": "{option} {value}：请给 {low} 到 {high} 之间的数；{why}。",
+    "why.rows": "每多一个就给每个矩阵多一行，例子再长就放不进一屏了",
+    "why.width": "更宽的行放不进终端；小一些的例子用 --json 也能拿到全部数值",
+    "why.greedy": "每一步贪心解码都要把整个层重新算一遍，并单独展示一步",
+    "why.blocks": "再深也看不到新东西：梯度都已经列在表里了",
+    "why.channels": "这些网络里没有哪一层比这更宽",
+    "why.size": "这些网络里没有哪张特征图比这更大",
+    "decoder.word_count": "--words：词表要有 2 到 50 个词，用空格或逗号分开（现在是 {count} 个）。",
+    "decoder.reserved": "--words：\"{word}\" 表示句子的开头或结尾，词表里已经有了；请去掉它。",
+    "architectures.reduce": (
+        "--reduce {reduce}：1×1 层是用来减少通道数的，所以要比 --channels {channels} 小。"
+    ),
+
     # gnn
     "edges.none": "--edges：没有给出任何边；请写成成对的节点编号，例如 \"0-1,1-2,2-3\"。",
     "edges.not_edge": "--edges：\"{item}\" 不是一条边；请写成成对的节点编号，例如 \"0-1,1-2,2-3\"。",
