@@ -118,20 +118,28 @@ def _output_step(y, probs, dz2, ctx) -> Step:
     ])
 
 
+def _weight_gradient(ctx, W, x, x_name, dz, dz_name, dW, db):
+    """The lines of ∂L/∂W[a,b] = Σ_n x[n,a]·dz[n,b], the matrix product with its shapes, db
+    and the two matrices: the same for both dense layers."""
+    n = ctx.n
+    cells, left = _entries(ctx, dW.shape)
+    return [
+        *[Equation(f"∂L/∂{W}[{a},{b}] = Σ_n {x_name}[n,{a}]·{dz_name}[n,{b}] = "
+                   f"{_sum(ctx, zip(x[:, a], dz[:, b]))} = {n(dW[a, b])}") for a, b in cells],
+        *_more(ctx, left),
+        Equation(f"d{W} = {x_name}ᵀ ({_shape(x.T)}) @ {dz_name} ({_shape(dz)}) → {_shape(dW)}"),
+        Equation(f"d{W.replace('W', 'b')} = Σ_n {dz_name}[n, :] = {ctx.vec(db)}"),
+        Row([Matrix(f"d{W}", dW, heat=True, highlight=cells if left else ()),
+             Matrix(f"d{W.replace('W', 'b')}", db)]),
+    ]
+
+
 def _second_layer_step(h, dz2, grads, ctx) -> Step:
-    t, n = ctx.t, ctx.n
-    dW2, db2 = grads["W2"], grads["b2"]
-    cells, left = _entries(ctx, dW2.shape)
-    lines = [Equation(f"∂L/∂W2[{j},{c}] = Σ_n h[n,{j}]·dz2[n,{c}] = {_sum(ctx, zip(h[:, j], dz2[:, c]))} = {n(dW2[j, c])}")
-             for j, c in cells]
+    t = ctx.t
+    lines = _weight_gradient(ctx, "W2", h, "h", dz2, "dz2", grads["W2"], grads["b2"])
     return Step(t("second.title"), [
-        Text(t("second.local")),
-        Equation(t("second.chain")),
-        *lines, *_more(ctx, left),
-        Equation(f"dW2 = hᵀ ({_shape(h.T)}) @ dz2 ({_shape(dz2)}) → {_shape(dW2)}"),
-        Text(t("second.bias")),
-        Equation(f"db2 = Σ_n dz2[n, :] = {ctx.vec(db2)}"),
-        Row([Matrix("dW2", dW2, heat=True, highlight=cells if left else ()), Matrix("db2", db2)]),
+        Text(t("second.local")), Equation(t("second.chain")), *lines[:-2],
+        Text(t("second.bias")), *lines[-2:],
     ])
 
 
@@ -161,16 +169,10 @@ def _relu_step(z1, dh, dz1, ctx) -> Step:
 
 
 def _first_layer_step(X, dz1, grads, ctx) -> Step:
-    t, n = ctx.t, ctx.n
-    dW1, db1 = grads["W1"], grads["b1"]
-    cells, left = _entries(ctx, dW1.shape)
-    lines = [Equation(f"∂L/∂W1[{d},{j}] = Σ_n X[n,{d}]·dz1[n,{j}] = {_sum(ctx, zip(X[:, d], dz1[:, j]))} = {n(dW1[d, j])}")
-             for d, j in cells]
+    t = ctx.t
     return Step(t("first.title"), [
-        Text(t("first.text")), *lines, *_more(ctx, left),
-        Equation(f"dW1 = Xᵀ ({_shape(X.T)}) @ dz1 ({_shape(dz1)}) → {_shape(dW1)}"),
-        Equation(f"db1 = Σ_n dz1[n, :] = {ctx.vec(db1)}"),
-        Row([Matrix("dW1", dW1, heat=True, highlight=cells if left else ()), Matrix("db1", db1)]),
+        Text(t("first.text")),
+        *_weight_gradient(ctx, "W1", X, "X", dz1, "dz1", grads["W1"], grads["b1"]),
         Text(t("first.torch")),
     ])
 
