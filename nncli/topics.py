@@ -28,6 +28,9 @@ class Topic:
 TOPICS = (
     Topic("activation", exercise="activations"),
     Topic("neuron", exercise="neuron"),
+    Topic("loss"),
+    Topic("backprop"),
+    Topic("train"),
     Topic("conv", exercise="conv"),
     Topic("pool", exercise="pool"),
     Topic("cnn"),

@@ -33,11 +33,12 @@ def random_parameters(seed, T, d, d_ff, V):
     return X, p
 
 
-def build_transformer(X, params, n_heads, words, vocab, ctx) -> Trace:
+def build_transformer(X, params, n_heads, words, vocab, ctx, trained=False) -> Trace:
     """Explain encoder_layer(X + PE) and softmax(output·W_vocab + b_vocab).
 
     X: (T, d) embeddings of the input `words` (T labels); params as random_parameters;
-    n_heads divides d; vocab: V output words. Row vectors: x @ W.
+    n_heads divides d; vocab: V output words. Row vectors: x @ W. trained: the weights
+    were learned, so the sentences about random weights are left out.
     """
     t = ctx.t
     X = np.asarray(X, dtype=np.float64)
@@ -50,7 +51,7 @@ def build_transformer(X, params, n_heads, words, vocab, ctx) -> Trace:
 
     steps = [Step(t("flow.title"), [Text(t("flow.text")),
                                     Diagram(_flow_diagram(t, T, d, n_heads, dh, d_ff, V)),
-                                    Text(t("flow.rows"))])]
+                                    *([] if trained else [Text(t("flow.rows"))])])]
     steps.append(Step(t("embed.title"), [
         Text(t("embed.text", words=" ".join(tok), d=d)),
         Row([Matrix("X", X, row_labels=tok), Matrix("PE", pe, row_labels=tok),
@@ -147,7 +148,7 @@ def build_transformer(X, params, n_heads, words, vocab, ctx) -> Trace:
         Matrix("probs", probs, label=t("out.probs"), row_labels=tok, col_labels=list(vocab), heat=True,
                highlight=[(i, int(np.argmax(probs[i]))) for i in range(T)]),
         Table([t("col.token"), t("col.next"), t("col.prob")], picks[:ROWS_SHOWN]),
-        Text(t("out.untrained")),
+        *([] if trained else [Text(t("out.untrained"))]),
     ]))
     steps.append(Step(t("stack.title"), [Text(t("stack.text")), Diagram(t("stack.diagram").split("\n")),
                                          Text(t("stack.numbers"))]))

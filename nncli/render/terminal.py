@@ -13,7 +13,7 @@ from rich.text import Text as RichText
 
 from nncli import numfmt
 from nncli.render.wrap import paragraph
-from nncli.trace import Bars, Diagram, Equation, Matrix, Plot, Row, Table, Text
+from nncli.trace import Bars, Canvas, Diagram, Equation, Matrix, Plot, Row, Table, Text
 
 MAX_ROWS = 12
 MAX_COLS = 12
@@ -38,6 +38,8 @@ def block_renderable(block, ctx):
         return bars_renderable(block, ctx)
     if isinstance(block, Plot):
         return plot_renderable(block, ctx)
+    if isinstance(block, Canvas):
+        return canvas_renderable(block)
     if isinstance(block, Diagram):
         return RichText("\n".join(block.lines), no_wrap=True, overflow="ellipsis")
     if isinstance(block, Row):
@@ -240,6 +242,22 @@ def _plot_text(name, x, y, ctx):
     head = f"{name}   y ∈ [{ctx.n(low)}, {ctx.n(high)}]"
     foot = f"x: {ctx.n(x[0])} … {ctx.n(x[-1])}"
     return RichText("\n".join([head] + lines + [foot]), no_wrap=True)
+
+
+CLASS_COLOURS = ("cyan", "magenta", "yellow", "green", "red", "blue")
+
+
+def canvas_renderable(block: Canvas):
+    """Each cell in its class's colour, bold when marked, dim otherwise."""
+    text = RichText(no_wrap=True, overflow="ellipsis")
+    for r, line in enumerate(block.lines):
+        if r:
+            text.append("\n")
+        for c, char in enumerate(line):
+            k = int(block.classes[r][c])
+            style = "" if k < 0 else CLASS_COLOURS[k % len(CLASS_COLOURS)] + (" bold" if block.marks[r][c] else " dim")
+            text.append(char, style=style)
+    return text
 
 
 def step_renderables(step, number: int, total: int, ctx):
