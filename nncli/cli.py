@@ -20,6 +20,8 @@ COMMANDS = {
     "progress": "nncli.commands.progress:command",
     "grade": "nncli.commands.grade:command",
     "watch": "nncli.commands.watch:command",
+    "autograde": "nncli.commands.autograde:command",
+    "autograder": "nncli.commands.autograder:group",
 }
 
 # English summaries; a language's texts ("command.<name>" in nncli/texts/<lang>/cli.py) win
@@ -33,6 +35,8 @@ SUMMARIES = {
     "progress": "Show your status, score and next step for every exercise.",
     "grade": "Grade a whole class of submissions (instructors), each in a sandbox.",
     "watch": "Check an exercise each time you save it, with the next step in view.",
+    "autograde": "Grade one submission into a course platform's results file (instructors).",
+    "autograder": "Write a ready-made autograder for Gradescope, PrairieLearn or GitHub Classroom.",
 }
 
 

@@ -2,6 +2,7 @@
 
 import click
 
+from nncli.completion import complete_exercise
 from nncli.texts import LANGUAGES
 
 
@@ -15,7 +16,7 @@ def _positive(ctx, param, value):
 
 
 @click.command()
-@click.argument("names", nargs=-1, metavar="[NAME]...")
+@click.argument("names", nargs=-1, metavar="[NAME]...", shell_complete=complete_exercise)
 @click.option("--workspace", "workspace_option", metavar="DIR",
               help="The folder of your exercise files (default: $NNCLI_WORKSPACE, the nearest "
                    "folder upwards with a .nncli/ marker, else ./nncli-workspace).")

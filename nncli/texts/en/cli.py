@@ -45,4 +45,6 @@ TEXTS = {
     "command.solution": "Show the reference solution of an exercise you passed.",
     "command.progress": "Show your status, score and next step for every exercise.",
     "command.watch": "Check an exercise each time you save it, with the next step in view.",
+    "command.autograde": "Grade one submission into a course platform's results file (instructors).",
+    "command.autograder": "Write a ready-made autograder for Gradescope, PrairieLearn or GitHub Classroom.",
 }
