@@ -106,16 +106,8 @@ def classroom(record, rows, exercises, lang) -> str:
 
 def session_result(record, exercises):
     """The SessionResult `nncli check` would have made of the record's graded files."""
-    from nncli.grader.results import ExerciseResult, SessionResult, TestResult
+    from nncli.grader.results import from_data
 
     wanted = {e.name for e in exercises}
-    graded = []
-    for exercise in record["exercises"]:
-        if exercise["name"] not in wanted or exercise["status"] in ("missing", "not_graded"):
-            continue
-        tests = [TestResult(t["name"], t["status"], t["points"], t["max_points"], t["message"],
-                            traceback=t["output"], cases=t.get("cases", 0))
-                 for t in exercise["tests"]]
-        graded.append(ExerciseResult(exercise["name"], tests, problem=exercise.get("problem", ""),
-                                     elapsed=exercise.get("elapsed", 0.0)))
-    return SessionResult(record["seed"], graded)
+    return from_data({"seed": record["seed"],
+                      "exercises": [e for e in record["exercises"] if e["name"] in wanted]})
