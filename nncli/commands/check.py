@@ -46,14 +46,14 @@ def command(ctx, names, workspace_option, seed, timeout, as_json, output_format,
 
     host = runner.start_host()  # first: its NumPy import overlaps nncli's own work
     try:
-        _check(ctx, host, names, workspace_option, seed, timeout, as_json, junit_path,
-               verbose, lang)
+        _check(ctx, host, names, workspace_option, seed, timeout,
+               "json" if as_json else output_format, junit_path, verbose, lang)
     finally:
         host.close()
 
 
-def _check(ctx, host, names, workspace_option, seed, timeout, as_json, junit_path, verbose,
-           lang):
+def _check(ctx, host, names, workspace_option, seed, timeout, output_format, junit_path,
+           verbose, lang):
     from nncli.catalogue import EXERCISES, find_exercise
     from nncli.errors import NncliError
     from nncli.texts import Texts, resolve_lang
@@ -61,7 +61,7 @@ def _check(ctx, host, names, workspace_option, seed, timeout, as_json, junit_pat
 
     lang = resolve_lang(lang)
     t = Texts("grader", lang)
-    as_json = as_json or output_format == "json"
+    as_json = output_format == "json"
     chosen = []
     for name in names:
         exercise = find_exercise(name, lang)
