@@ -2,11 +2,12 @@
 
 import click
 
+from nncli.completion import complete_exercise
 from nncli.texts import LANGUAGES
 
 
 @click.command()
-@click.argument("name")
+@click.argument("name", shell_complete=complete_exercise)
 @click.option("--workspace", "workspace_option", metavar="DIR",
               help="The folder of your exercise files (default: $NNCLI_WORKSPACE, the nearest "
                    "folder upwards with a .nncli/ marker, else ./nncli-workspace).")
@@ -64,39 +65,11 @@ def hand_out(workspace, target, template, reset: bool, lang: str = "en") -> str:
             pass
     if not reset:
         return t("exercise.exists", path=target)
-    backup = _backup(workspace, target)
-    _write_atomically(target, content)
+    from nncli.workspace import back_up, replace_file
+
+    backup = back_up(workspace, target)
+    replace_file(target, content)
     return t("exercise.reset", backup=backup, path=target)
-
-
-def _backup(workspace, target):
-    import shutil
-    import time
-
-    workspace.backups.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    backup = workspace.backups / f"{target.stem}-{stamp}.py"
-    counter = 1
-    while backup.exists():
-        backup = workspace.backups / f"{target.stem}-{stamp}-{counter}.py"
-        counter += 1
-    shutil.copy2(target, backup)
-    return backup
-
-
-def _write_atomically(target, content: bytes) -> None:
-    import os
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 def show_task(exercise, workspace, target, template, note: str, lang: str = "en") -> None:

@@ -44,5 +44,7 @@ TEXTS = {
     "command.hint": "Show the next hint for an exercise.",
     "command.solution": "Show the reference solution of an exercise you passed.",
     "command.progress": "Show your status, score and next step for every exercise.",
-    "command.watch": "Check an exercise each time you save it, with the next step in view.",
+    "command.watch": "Check an exercise at each save, with the next step in view.",
+    "command.autograde": "Grade one submission for a course platform (instructors).",
+    "command.autograder": "Write an autograder for Gradescope, PrairieLearn or Classroom.",
 }
