@@ -27,6 +27,7 @@ class WatchApp:
         self.use_events = events
         self.terminal = terminal
         self.job = None
+        self.checker = watcher_check.Checker()
         self.events = None
         self.dirty = True
         self.drawn_size = None
@@ -140,13 +141,18 @@ class WatchApp:
             self.job = None
         self.screen.checking = False
 
+    def close(self) -> None:
+        """End the running check and the process readied for the next one."""
+        self._cancel()
+        self.checker.close()
+
     def _start_check(self) -> None:
         self._cancel()
         signature = self.watch.take()
         self.screen.missing = signature is watcher.MISSING
         if not self.screen.missing:
-            self.job = watcher_check.start(self.workspace, self.exercise, self.seed, self.timeout,
-                                           self.lang)
+            self.job = self.checker.start(self.workspace, self.exercise, self.seed,
+                                          self.timeout, self.lang)
             self.screen.checking = True
         self.dirty = True
 
@@ -173,6 +179,7 @@ class WatchApp:
             screen.error = w(key, **values)
         else:
             screen.error = w("overdue")
+        self.checker.warm(self.exercise.name)
         self.dirty = True
 
     # ------------------------------------------------------------ the loop
@@ -238,7 +245,7 @@ class WatchApp:
                 except Quit as stop:
                     code = stop.code
                 finally:
-                    self._cancel()
+                    self.close()
         finally:
             if self.events is not None:
                 self.events.close()

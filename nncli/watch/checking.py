@@ -1,16 +1,20 @@
-"""One check of `nncli watch`, run in a fresh interpreter that prints its SessionResult as JSON.
+"""Each check of `nncli watch` runs in a fresh interpreter that prints its SessionResult as JSON.
 
     watch (this process)                      never computes an expected value
-      └─ python -m nncli.watch.checking ...   one check: session.run, as `nncli check` does
+      └─ python -m nncli.watch.checking       one check: session.run, as `nncli check` does
            └─ the sandbox's host and learners (nncli/grader/sandbox/)
 
 Why a process of its own: the watch keeps its keys and screen alive while a check runs, a
 newer save cancels an older check by ending its process, and it works the same wherever
-Python runs (no fork). The child prints {"result": ...} (the whole SessionResult: the
-screen shows each function's points, the traceback apart from what the file printed, and
-the file-level problem, which `nncli check --json` does not carry) or {"internal": "..."}
-(nncli itself failed) on stdout; the parent reads it from a temporary file once the child
-has ended, so nothing needs select() on a pipe (Windows has none).
+Python runs (no fork). A Checker keeps one such process warm once a check is over: started
+with its host, NumPy and the grader already imported, it waits for its request (one JSON
+line on stdin), so the next save is checked about as soon as a forked copy would be.
+
+The child prints {"result": ...} (the whole SessionResult: the screen shows each function's
+points, the traceback apart from what the file printed, and the file-level problem, which
+`nncli check --json` does not carry) or {"internal": "..."} (nncli itself failed) on
+stdout; the parent reads it from a temporary file once the child has ended, so nothing
+needs select() on a pipe (Windows has none).
 
 Cancelling: the child is asked to stop (SIGTERM to its process group on POSIX,
 CTRL_BREAK_EVENT to its process group on Windows), kills its learners and ends; if it has
@@ -106,14 +110,46 @@ class CheckJob:
         self._close_files()
 
 
-def start(workspace, exercise, seed: int, timeout: float, lang: str = "en") -> CheckJob:
-    """Start a process that checks `exercise` in `workspace` with the cases of `seed`; the
-    messages are in `lang`."""
+class Checker:
+    """Starts checks (start()), each in a process of its own; warm() readies the process of
+    the next one; close() ends the ready one (call it once the watch is over)."""
+
+    def __init__(self):
+        self.spare = None
+
+    def start(self, workspace, exercise, seed: int, timeout: float, lang: str = "en"):
+        """A CheckJob checking `exercise` in `workspace` with the cases of `seed`; the
+        messages are in `lang`."""
+        request = json.dumps({"workspace": os.path.abspath(workspace.root),
+                              "name": exercise.name, "seed": int(seed),
+                              "timeout": float(timeout), "lang": lang})
+        process, out, err = self.spare or _spawn(exercise.name)
+        self.spare = None
+        try:
+            process.stdin.write(request.encode("ascii") + b"\n")
+            process.stdin.close()
+        except OSError:       # it died while waiting: the job says how (its stderr)
+            pass
+        # the session kills the learner's file at `timeout`; the rest is nncli's own work
+        return CheckJob(process, out, err, grace=timeout + 30.0)
+
+    def warm(self, name: str) -> None:
+        """Start the next check's process now (`name`: the exercise it will likely check)."""
+        if self.spare is None:
+            self.spare = _spawn(name)
+
+    def close(self) -> None:
+        if self.spare is None:
+            return
+        process, out, err = self.spare
+        self.spare = None
+        CheckJob(process, out, err, grace=0.0).cancel()
+
+
+def _spawn(name: str):
+    """(Popen, stdout file, stderr file) of a checking process readying itself for `name`."""
     package_root = os.path.dirname(os.path.dirname(os.path.abspath(
         sys.modules["nncli"].__file__)))
-    command = [sys.executable, "-m", "nncli.watch.checking",
-               os.path.abspath(workspace.root), exercise.name, str(seed), repr(float(timeout)),
-               lang]
     if os.name == "nt":
         options = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
     else:  # away from the terminal: Ctrl-C and Ctrl-Z are the watch's alone
@@ -122,14 +158,14 @@ def start(workspace, exercise, seed: int, timeout: float, lang: str = "en") -> C
     try:
         # cwd: `-m` puts it first on sys.path; the workspace there would let a learner's
         # random.py or numpy.py shadow a module of the checking process
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+        process = subprocess.Popen([sys.executable, "-m", "nncli.watch.checking", name],
+                                   stdin=subprocess.PIPE, stdout=out, stderr=err,
                                    cwd=package_root, **options)
     except BaseException:
         out.close()
         err.close()
         raise
-    # the session kills the learner's file at `timeout`; the rest is nncli's own work
-    return CheckJob(process, out, err, grace=timeout + 30.0)
+    return process, out, err
 
 
 def _ask_to_stop(process) -> None:
@@ -158,24 +194,32 @@ def _kill_tree(process) -> None:
 # ---------------------------------------------------------------- the child
 
 def main(argv) -> int:
-    """`python -m nncli.watch.checking WORKSPACE NAME SEED TIMEOUT LANG`: check one file and
-    print {"result": ...} or {"internal": "..."} as JSON on stdout."""
-    root, name, seed, timeout, lang = argv
+    """`python -m nncli.watch.checking NAME`: ready a check (of NAME, most likely), then
+    read the request {"workspace", "name", "seed", "timeout", "lang"} as one line on stdin,
+    check, and print {"result": ...} or {"internal": "..."} as JSON on stdout. Without a
+    request (stdin closed), end quietly."""
     out = sys.stdout.buffer
     sys.stdout = sys.stderr       # whatever else is printed must not spoil the result
-    stop = getattr(signal, "SIGBREAK", signal.SIGTERM)
-    signal.signal(stop, _stop)
+    signal.signal(getattr(signal, "SIGBREAK", signal.SIGTERM), _stop)
 
     from nncli.grader.sandbox import runner
 
     host = runner.start_host()    # first: its NumPy import overlaps ours
     try:
+        import importlib
+
         from nncli.catalogue import find_exercise
         from nncli.grader import session
         from nncli.workspace import Workspace
 
-        result = session.run(Workspace(root, "option"), [find_exercise(name)], int(seed),
-                             float(timeout), lang, host=host)
+        importlib.import_module(find_exercise(argv[0]).cases_module)
+        line = sys.stdin.readline()
+        if not line:
+            return 0
+        request = json.loads(line)
+        result = session.run(Workspace(request["workspace"], "option"),
+                             [find_exercise(request["name"])], request["seed"],
+                             request["timeout"], request["lang"], host=host)
         payload = {"result": result_to_json(result)}
     except Exception as error:  # noqa: BLE001 - reported to the watch, never raised
         runner.kill_all()
