@@ -33,8 +33,6 @@ import time
 
 from nncli.grader.results import ExerciseResult, SessionResult, TestResult
 
-_TEST_FIELDS = ("name", "status", "points", "max_points", "message", "traceback", "cases",
-                "note")
 CANCEL_GRACE = 5.0     # seconds a cancelled check has to kill its learners and end
 _LAST_WORDS = 300      # characters of the child's last line of stderr kept for the screen
 
@@ -143,7 +141,17 @@ class Checker:
             return
         process, out, err = self.spare
         self.spare = None
-        CheckJob(process, out, err, grace=0.0).cancel()
+        try:
+            process.stdin.close()     # no request: it ends by itself (also where a signal
+        except OSError:               # would wait for its read to return: Windows)
+            pass
+        job = CheckJob(process, out, err, grace=0.0)
+        try:
+            process.wait(CANCEL_GRACE)
+        except subprocess.TimeoutExpired:
+            job.cancel()
+        else:
+            job.poll()
 
 
 def _spawn(name: str):
@@ -246,7 +254,7 @@ def result_to_json(result: SessionResult) -> dict:
         "exercises": [
             {"name": e.name, "problem": e.problem, "output": e.output,
              "output_truncated": e.output_truncated, "elapsed": e.elapsed,
-             "tests": [{field: getattr(t, field) for field in _TEST_FIELDS} for t in e.tests]}
+             "tests": [{field: getattr(t, field) for field in TestResult.__slots__} for t in e.tests]}
             for e in result.exercises
         ],
     }
