@@ -254,7 +254,8 @@ def result_to_json(result: SessionResult) -> dict:
         "exercises": [
             {"name": e.name, "problem": e.problem, "output": e.output,
              "output_truncated": e.output_truncated, "elapsed": e.elapsed,
-             "tests": [{field: getattr(t, field) for field in TestResult.__slots__} for t in e.tests]}
+             "tests": [{field: getattr(t, field) for field in TestResult.__slots__}
+                       for t in e.tests]}
             for e in result.exercises
         ],
     }
