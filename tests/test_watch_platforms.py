@@ -11,10 +11,10 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import time
 import types
 
 import pytest
+from test_watch_app import _gone
 
 from nncli.exercise_files import solution_path, template_path
 
@@ -107,20 +107,6 @@ DRIVE = textwrap.dedent("""
                                                    "nncli.grader.session")))
     print(json.dumps(report))
 """)
-
-
-def _gone(pid, seconds=30.0):
-    """True once `pid` has ended (a zombie counts: dead, waiting to be reaped)."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        try:
-            with open(f"/proc/{pid}/stat") as stream:
-                if stream.read().rsplit(")", 1)[1].split()[0] == "Z":
-                    return True
-        except FileNotFoundError:
-            return True
-        time.sleep(0.05)
-    return False
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
