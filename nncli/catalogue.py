@@ -132,6 +132,16 @@ EXERCISES = (
         Function("perceptron", "x, w, b", 1),
         Function("dense", "x, W, b", 2),
     )),
+    Exercise("backprop", "neuron", (
+        Function("dense_backward", "dout, x, W", 2),
+        Function("relu_backward", "dout, x", 1),
+        Function("softmax_cross_entropy", "logits, y", 3, quiet=True),
+        Function("mlp_loss_and_grads", "X, y, params", 3),
+        Function("sgd_step", "param, grad, lr", 1),
+    )),
+    Exercise("train", "neuron", (
+        Function("fit_predict", "X_train, y_train, X_test, n_classes, seed", 5),
+    ), slow=True),
     Exercise("conv", "conv", (
         Function("conv1d", "f, g", 2, forbidden=_CONVOLVE),
         Function("pad2d", "x, p", 1, forbidden=_CONVOLVE),
@@ -142,9 +152,18 @@ EXERCISES = (
         Function("max_pool2d", _POOL, 2),
         Function("avg_pool2d", _POOL, 2),
     )),
+    Exercise("cnn_backward", "cnn", (
+        Function("conv2d_backward", "dout, x, w, stride=1, padding=0", 4, forbidden=_CONVOLVE),
+        Function("max_pool2d_backward", "dout, " + _POOL, 2),
+        Function("avg_pool2d_backward", "dout, " + _POOL, 2),
+    )),
     Exercise("rnn", "rnn", (
         Function("rnn_step", "x_t, s_prev, W_in, W_s, b", 1),
         Function("rnn_forward", "x, s0, W_in, W_s, b", 2),
+    )),
+    Exercise("bptt", "rnn", (
+        Function("rnn_step_backward", "ds, x_t, s_prev, s_t, W_in, W_s", 2),
+        Function("rnn_backward", "dstates, x, s0, W_in, W_s, b", 3),
     )),
     Exercise("lstm", "lstm", (
         Function("lstm_step", "x_t, s_prev, c_prev, W, U, b", 3),
@@ -154,6 +173,10 @@ EXERCISES = (
         Function("attention_context", "s, h", 2),
         Function("scaled_dot_product_attention", "Q, K, V, mask=None", 3),
         Function("self_attention", "X, Wq, Wk, Wv, mask=None", 1),
+    )),
+    Exercise("attention_backward", "attention", (
+        Function("softmax_backward", "dout, y, axis=-1", 2),
+        Function("scaled_dot_product_attention_backward", "dout, Q, K, V, mask=None", 4),
     )),
     Exercise("multihead", "multihead", (
         Function("split_heads", "X, n_heads", 2),

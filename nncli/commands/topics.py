@@ -29,7 +29,7 @@ def command(lang):
         name = topic.name + "".join(f" ({a})" for a in topic.aliases)
         explained = t("topics.yes") if topic.explained else t("topics.not_yet")
         names = [name for name in topic.exercises if has_exercise(name)]
-        exercise = ", ".join(names) if names else t("topics.none")
+        exercise = t("topics.exercise_sep").join(names) if names else t("topics.none")
         table.add_row(name, paragraph(Texts(topic.module, lang)("summary")), explained, exercise)
     console = stdout_console()
     console.print(table)
