@@ -324,6 +324,5 @@ def test_a_full_set_of_cases_stays_small():
             case.expected(*case.args, **case.kwargs)
             total += 1
     elapsed = time.perf_counter() - start
-    print(f"
-{total} cases, expected values in {elapsed:.3f} s")
+    print(f"\n{total} cases, expected values in {elapsed:.3f} s")
     assert total <= 400, f"{total} cases"
