@@ -53,6 +53,15 @@ def close(a, b, rtol, atol) -> bool:
     return True
 
 
+def right(case, got, want, rtol=None) -> bool:
+    """Whether `got` passes `case` against `want`: within the tolerances, or for predicted
+    labels (case.agreement) equal to them in at least that fraction of the places."""
+    if case.agreement is not None:
+        got, want = np.asarray(got), np.asarray(want)
+        return got.shape == want.shape and np.mean(got == want) >= case.agreement
+    return close(got, want, case.rtol if rtol is None else rtol, case.atol)
+
+
 def same_inputs(a, b) -> bool:
     """Whether two argument tuples hold equal values (arrays, dicts of arrays, numbers)."""
     if isinstance(a, dict):

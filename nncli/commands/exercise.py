@@ -26,36 +26,30 @@ def command(name, workspace_option, reset, open_editor, lang):
     exercise = find_exercise(name, lang)
     workspace = open_workspace(workspace_option, create=True, lang=lang)
     target = workspace.exercise_file(exercise.name)
-    template = localised_template(exercise.name, lang)
+    template = template_text(exercise.name, lang)
     note = hand_out(workspace, target, template, reset, lang)
     show_task(exercise, workspace, target, template, note, lang)
     if open_editor:
         open_in_editor(target, lang)
 
 
-def localised_template(name: str, lang: str):
-    """The template in `lang` (exercises/<lang>/NAME.py: the same code, its docstrings and
-    comments translated), else the English one (exercises/NAME.py)."""
-    from nncli.exercise_files import template_path
+def template_text(name: str, lang: str) -> str:
+    """The template of exercise `name` in `lang` (see nncli/exercise_files.py)."""
+    from nncli.exercise_files import template_text as text
 
-    english = template_path(name)
-    if lang != "en":
-        translated = english.parent / lang / english.name
-        if translated.is_file():
-            return translated
-    return english
+    return text(name, lang)
 
 
-def hand_out(workspace, target, template, reset: bool, lang: str = "en") -> str:
-    """Write the template to `target` unless a file is there; with `reset`, back the old
-    file up first. Returns the sentence saying what happened."""
+def hand_out(workspace, target, template: str, reset: bool, lang: str = "en") -> str:
+    """Write the `template` text to `target` unless a file is there; with `reset`, back the
+    old file up first. Returns the sentence saying what happened."""
     from nncli.errors import UsageProblem
     from nncli.texts import Texts
 
     t = Texts("grader", lang)
     if target.exists() and not target.is_file():
         raise UsageProblem(t("exercise.not_a_file", path=target))
-    content = template.read_bytes()
+    content = template.encode("utf-8")
     if not target.exists():
         try:
             with open(target, "xb") as stream:      # "x": never replaces a file made meanwhile
@@ -77,7 +71,7 @@ def show_task(exercise, workspace, target, template, note: str, lang: str = "en"
     from rich.text import Text
 
     from nncli.console import stdout_console
-    from nncli.grader.signatures import signatures
+    from nncli.grader.signatures import source_signatures
     from nncli.render.wrap import paragraph
     from nncli.texts import Texts
 
@@ -90,7 +84,7 @@ def show_task(exercise, workspace, target, template, note: str, lang: str = "en"
     console.print(paragraph(texts(exercise.task_key)))
     console.print()
     console.print(Text(t("exercise.signatures"), style="bold"))
-    declared = signatures(template)
+    declared = source_signatures(template)
     for function in exercise.functions:
         signature = declared.get(function.name)
         line = Text("  ")

@@ -121,7 +121,7 @@ class WatchApp:
         if not path.exists():
             from nncli.commands import exercise as exercise_command
 
-            template = exercise_command.localised_template(name, self.lang)
+            template = exercise_command.template_text(name, self.lang)
             try:
                 exercise_command.hand_out(self.workspace, path, template, False, lang=self.lang)
                 note = w("note.written", path=path)

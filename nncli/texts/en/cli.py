@@ -19,6 +19,7 @@ TEXTS = {
     "topics.col.exercise": "exercise",
     "topics.yes": "yes",
     "topics.not_yet": "not yet",
+    "topics.exercise_sep": ", ",
     "topics.none": "—",
     "topics.footer": "Run 'nncli explain TOPIC' for a step-by-step trace.",
     "explain.not_built": "the explanation of \"{topic}\" is not built yet; 'nncli topics' shows which are.",

@@ -103,6 +103,7 @@ TEXTS = {
     "compare.shape.same_size": "The same number of values arranged differently: check the reshape and the order of the axes.",
     "compare.not_finite": "{count} of {total} values are not finite; at index {index} the expected value is {expected_value}, received {received_value} (an overflow in exp? divide by zero?).",
     "compare.values": "the shape {shape} is right, but {count} of its {total} values are wrong; the largest error, {error}, is at index {index}: expected {expected_value}, received {received_value} (tolerance: rtol {rtol}, atol {atol}).",
+    "compare.agreement": "{right} of {total} predicted labels are right ({percent}%); at least {needed}% are due. Train longer, with a larger hidden layer, or with another learning rate, and measure the accuracy on data you held out.",
     "compare.values_bool": "{count} of {total} values are wrong; at index {index} expected {expected_value}, received {received_value}.",
     "compare.warned": "{function} returned the right numbers, but NumPy warned: {warning}. {advice}",
 

@@ -19,6 +19,7 @@ TEXTS = {
     "topics.col.exercise": "练习",
     "topics.yes": "有",
     "topics.not_yet": "尚未完成",
+    "topics.exercise_sep": "、",
     "topics.none": "—",
     "topics.footer": "运行 'nncli explain TOPIC'，一步一步看它怎样计算。",
     "explain.not_built": "“{topic}”的讲解还没有做好；'nncli topics' 会列出哪些已经可以看。",
