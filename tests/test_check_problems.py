@@ -64,7 +64,7 @@ def complete(*words):
 
 def test_completion_of_exercises_and_topics():
     assert complete("nncli", "check", "ls") == ["lstm"]
-    assert complete("nncli", "hint", "a") == ["activations", "attention"]
+    assert complete("nncli", "hint", "a") == ["activations", "attention", "attention_backward"]
     assert "conv" in complete("nncli", "explain", "co")
     assert "autograde" in complete("nncli", "auto")
     assert complete("nncli", "autograde", "x", "--exercises", "lstm,at") == ["lstm,attention"]

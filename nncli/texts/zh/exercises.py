@@ -263,7 +263,7 @@ TEXTS = {
     ),
     "backprop.hint.3": (
         "softmax_cross_entropy：先减去每行的最大值再取 np.exp，"
-        "log p = shifted − log(Σ e^shifted)，loss = −(log p[n, y[n]] 的平均值)；"
+        "log p = shifted − log(Σ e^shifted)，loss 是 −log p[n, y[n]] 的平均值；"
         "梯度是 (p − onehot(y)) / N，之所以除以 N，是因为损失是平均值。用 np.asarray(loss) 返回损失。"
     ),
     "backprop.hint.4": (
@@ -286,7 +286,7 @@ TEXTS = {
     ),
     "train.hint.2": (
         "标准化：用训练集的均值和标准差算 X = (X_train − mean) / std，并对 X_test 使用同样的均值和标准差。"
-        "W1 和 W2 用 np.random.default_rng(seed) 生成、大小约为 √(2/输入个数) 的随机值，偏置从 0 开始。"
+        "W1 和 W2 用 np.random.default_rng(seed) 生成、大小约为 √(2/n) 的随机值（n 是输入个数），偏置从 0 开始。"
     ),
     "train.hint.3": (
         "一个可行的设置：32 到 64 个隐藏单元，学习率 0.5 左右，1000 到 2000 步全批量梯度下降"
