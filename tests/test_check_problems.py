@@ -67,4 +67,5 @@ def test_completion_of_exercises_and_topics():
     assert complete("nncli", "hint", "a") == ["activations", "attention", "attention_backward"]
     assert "conv" in complete("nncli", "explain", "co")
     assert "autograde" in complete("nncli", "auto")
-    assert complete("nncli", "autograde", "x", "--exercises", "lstm,at") == ["lstm,attention"]
+    assert complete("nncli", "autograde", "x", "--exercises", "lstm,at") == \
+        ["lstm,attention", "lstm,attention_backward"]
