@@ -88,7 +88,7 @@ def softmax_cross_entropy(logits, y):
     - logits: (N, C), raw scores
     - y: (N,) integer labels in 0 … C−1
     Returns a tuple (loss, dlogits):
-    - loss: float64 array of shape ()
+    - loss: a float (or a float64 array of shape ())
     - dlogits: (N, C), the gradient of loss with respect to logits
     """
     raise NotImplementedError
@@ -101,19 +101,20 @@ def mlp_loss_and_grads(X, y, params):
     Inputs:
     - X: (N, D); y: (N,) integer labels in 0 … C−1
     - params: dict of W1 (D, H), b1 (H,), W2 (H, C), b2 (C,)
-    Returns a tuple (loss, dW1, db1, dW2, db2):
-    - loss: float64 array of shape (); each gradient shaped as its parameter
+    Returns a tuple (loss, grads):
+    - loss: a float (or a float64 array of shape ())
+    - grads: dict with the keys W1, b1, W2, b2, each gradient shaped as its parameter
     """
     raise NotImplementedError
 
 
-def sgd_step(param, grad, lr):
-    """One step of gradient descent on one parameter: param − lr · grad, as a new array.
+def sgd_step(params, grads, lr):
+    """One step of gradient descent on every parameter: p − lr · grads[name], in a new dict.
 
     Inputs:
-    - param: float64 array of any shape; grad: its gradient, the same shape
+    - params: dict of name -> float64 array; grads: dict with the same keys and shapes
     - lr: the learning rate, a positive number
     Returns:
-    - new_param: a new array of param's shape (param itself is left unchanged)
+    - new_params: a new dict with the same keys (params and its arrays are left unchanged)
     """
     raise NotImplementedError

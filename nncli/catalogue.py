@@ -137,7 +137,7 @@ EXERCISES = (
         Function("relu_backward", "dout, x", 1),
         Function("softmax_cross_entropy", "logits, y", 3, quiet=True),
         Function("mlp_loss_and_grads", "X, y, params", 3),
-        Function("sgd_step", "param, grad, lr", 1),
+        Function("sgd_step", "params, grads, lr", 1),
     )),
     Exercise("train", "train", (
         Function("fit_predict", "X_train, y_train, X_test, n_classes, seed", 5),

@@ -35,7 +35,7 @@ def relu_backward(dout, x):
 
 
 def softmax_cross_entropy(logits, y):
-    """logits (N, C), y (N,) -> (loss (), dlogits (N, C) = (p − onehot(y)) / N)."""
+    """logits (N, C), y (N,) -> (loss, a float; dlogits (N, C) = (p − onehot(y)) / N)."""
     z = np.asarray(logits, dtype=np.float64)
     y = np.asarray(y).astype(np.int64)
     N = z.shape[0]
@@ -45,11 +45,11 @@ def softmax_cross_entropy(logits, y):
     loss = -log_p[rows, y].mean()
     dlogits = np.exp(log_p)
     dlogits[rows, y] -= 1.0
-    return np.asarray(loss), dlogits / N
+    return float(loss), dlogits / N
 
 
 def mlp_loss_and_grads(X, y, params):
-    """X (N, D), y (N,), params W1 b1 W2 b2 -> (loss, dW1, db1, dW2, db2)."""
+    """X (N, D), y (N,), params W1 b1 W2 b2 -> (loss, grads keyed as params)."""
     X = np.asarray(X, dtype=np.float64)
     z1 = X @ params["W1"] + params["b1"]
     h = np.maximum(z1, 0.0)
@@ -58,9 +58,11 @@ def mlp_loss_and_grads(X, y, params):
     dh, dW2, db2 = dense_backward(dz2, h, params["W2"])
     dz1 = relu_backward(dh, z1)
     _, dW1, db1 = dense_backward(dz1, X, params["W1"])
-    return loss, dW1, db1, dW2, db2
+    return loss, {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
 
 
-def sgd_step(param, grad, lr):
-    """param, grad the same shape, lr > 0 -> param − lr·grad, a new array."""
-    return np.asarray(param, dtype=np.float64) - lr * np.asarray(grad, dtype=np.float64)
+def sgd_step(params, grads, lr):
+    """params, grads: dicts of arrays with the same keys and shapes; lr > 0 -> a new dict of
+    params[name] − lr·grads[name] (new arrays: the caller's are left as they were)."""
+    return {name: np.asarray(value, dtype=np.float64) - lr * np.asarray(grads[name], dtype=np.float64)
+            for name, value in params.items()}

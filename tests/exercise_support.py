@@ -38,7 +38,15 @@ def call(fn, case):
 
 
 def as_parts(value):
-    return value if isinstance(value, tuple) else (value,)
+    """The arrays of a result: a tuple's items, a dict's values in key order, a number as a
+    0-d array."""
+    parts = []
+    for part in value if isinstance(value, tuple) else (value,):
+        if isinstance(part, dict):
+            parts.extend(np.asarray(part[key]) for key in sorted(part))
+        else:
+            parts.append(part if isinstance(part, np.ndarray) else np.asarray(part))
+    return tuple(parts)
 
 
 def close(a, b, rtol, atol) -> bool:

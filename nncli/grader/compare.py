@@ -136,14 +136,37 @@ def compare(expected, received, rtol: float, atol: float):
         if len(received) != len(expected):
             return Finding("tuple_length", count=len(expected), received=len(received))
         for item, (want, got) in enumerate(zip(expected, received)):
-            finding = compare_array(want, got, rtol, atol)
+            finding = compare_value(want, got, rtol, atol)
             if finding is not None:
                 finding.values.update(item=item + 1, items=len(expected))
                 return finding
         return None
     if isinstance(received, tuple):
         return Finding("tuple_unwanted", received=len(received))
+    return compare_value(expected, received, rtol, atol)
+
+
+def compare_value(expected, received, rtol: float, atol: float):
+    """One returned value: an array, or a dict of arrays (each compared by its key); a plain
+    number counts as a 0-d float64 array where a 0-d array (a loss) is due."""
+    if isinstance(expected, dict):
+        if not isinstance(received, dict):
+            return Finding("dict_wanted", keys=_keys_text(expected), received=describe(received))
+        if set(received) != set(expected):
+            return Finding("dict_keys", keys=_keys_text(expected), received=_keys_text(received))
+        for key in expected:
+            finding = compare_array(expected[key], received[key], rtol, atol)
+            if finding is not None:
+                finding.values["key"] = key
+                return finding
+        return None
+    if np.ndim(expected) == 0 and type(received) in (int, float):
+        received = np.asarray(float(received))
     return compare_array(expected, received, rtol, atol)
+
+
+def _keys_text(d) -> str:
+    return ", ".join(repr(k) for k in d) or "none"
 
 
 def compare_array(expected: np.ndarray, received, rtol: float, atol: float):
@@ -254,9 +277,13 @@ def matches(wrong, received, rtol: float, atol: float, agreement=None) -> bool:
 
 
 def _as_result(value):
+    """A computed answer in the form compare takes: arrays, dicts of arrays, a tuple."""
+    def one(v):
+        return {k: np.asarray(x) for k, x in v.items()} if isinstance(v, dict) else np.asarray(v)
+
     if isinstance(value, (tuple, list)):
-        return tuple(np.asarray(v) for v in value)
-    return np.asarray(value)
+        return tuple(one(v) for v in value)
+    return one(value)
 
 
 def recognise(case, received):

@@ -4,10 +4,10 @@ softmax_cross_entropy, mlp_loss_and_grads and sgd_step."""
 import numpy as np
 
 from nncli.grader.case import Case, Mistake
-from nncli.grader.cases._common import dims, normal, reference
+from nncli.grader.cases._common import dims, normal
 
-mlp = reference("mlp")
-loss = reference("loss")
+from nncli.maths import mlp
+from nncli.maths import loss
 
 
 def _labels(rng, N, C):
@@ -78,7 +78,7 @@ def _relu_cases(rng):
 # ---------------------------------------------------------------- softmax_cross_entropy
 
 def _softmax_cross_entropy(logits, y):
-    """The reference, its loss as the 0-d array the contract asks for."""
+    """The reference (its loss compared as a 0-d array: a float is accepted for it)."""
     value, d = loss.softmax_cross_entropy(logits, y)
     return np.asarray(value), d
 
@@ -143,12 +143,12 @@ def _ce_cases(rng):
 
 # ---------------------------------------------------------------- mlp_loss_and_grads
 
-def _flat(value, grads):
-    return (np.asarray(value), grads["W1"], grads["b1"], grads["W2"], grads["b2"])
-
-
 def _mlp(X, y, params):
-    return _flat(*mlp.mlp_loss_and_grads(X, y, params))
+    return mlp.mlp_loss_and_grads(X, y, params)
+
+
+def _grads(dW1, db1, dW2, db2):
+    return {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
 
 
 def _mlp_relu_not_masked(X, y, params):
@@ -158,12 +158,13 @@ def _mlp_relu_not_masked(X, y, params):
     value, dz2 = loss.softmax_cross_entropy(h @ params["W2"] + params["b2"], y)
     dh, dW2, db2 = mlp.dense_backward(dz2, h, params["W2"])
     _, dW1, db1 = mlp.dense_backward(dh, X, params["W1"])
-    return value, dW1, db1, dW2, db2
+    return value, _grads(dW1, db1, dW2, db2)
 
 
 def _mlp_summed(X, y, params):
     N = np.shape(X)[0]
-    return tuple(part * N for part in _mlp(X, y, params))
+    value, grads = _mlp(X, y, params)
+    return value * N, {name: g * N for name, g in grads.items()}
 
 
 def _mlp_case(label, rng, N, D, H, C):
@@ -186,26 +187,29 @@ def _mlp_cases(rng):
 
 # ---------------------------------------------------------------- sgd_step
 
-def _sgd(param, grad, lr):
-    return mlp.sgd_step({"p": param}, {"p": grad}, lr)["p"]
+def _sgd_ascent(params, grads, lr):
+    return mlp.sgd_step(params, grads, -lr)
 
 
-def _sgd_ascent(param, grad, lr):
-    return np.asarray(param, dtype=np.float64) + lr * np.asarray(grad, dtype=np.float64)
-
-
-def _sgd_case(label, param, grad, lr):
-    return Case("sgd_step", f"{label}: lr={lr:g}", (param, grad, lr), _sgd,
+def _sgd_case(label, params, lr):
+    grads = {name: 0.0 * value if label.startswith("edge: a zero") else value[::-1].copy()
+             for name, value in params.items()}
+    return Case("sgd_step", f"{label}: lr={lr:g}", (params, grads, lr), mlp.sgd_step,
                 mistakes=[Mistake("sgd_ascent", _sgd_ascent)])
 
 
+def _params(rng, D, H, C):
+    return {"W1": normal(rng, D, H), "b1": normal(rng, H), "W2": normal(rng, H, C),
+            "b2": normal(rng, C)}
+
+
 def _sgd_cases(rng):
-    cases = [_sgd_case("edge: a vector", normal(rng, 4), normal(rng, 4), 0.5),
-             _sgd_case("edge: a zero gradient", normal(rng, 2, 3), np.zeros((2, 3)), 0.1)]
+    cases = [_sgd_case("edge: one parameter", {"w": normal(rng, 4)}, 0.5),
+             _sgd_case("edge: a zero gradient", _params(rng, 2, 3, 2), 0.1)]
     for i in range(1, 4):
-        shape = tuple(int(n) for n in rng.integers(1, 5, size=int(rng.integers(1, 3))))
+        D, H, C = (int(n) for n in rng.integers(1, 5, size=3))
         lr = float(rng.choice([0.01, 0.1, 1.0]))
-        cases.append(_sgd_case(f"random {i}", normal(rng, *shape), normal(rng, *shape), lr))
+        cases.append(_sgd_case(f"random {i}", _params(rng, D, H, C), lr))
     return cases
 
 

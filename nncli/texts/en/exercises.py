@@ -258,8 +258,8 @@ TEXTS = {
         "Write dense_backward and relu_backward, which send a gradient back through one layer; "
         "softmax_cross_entropy, the mean loss of a batch and its gradient (finite for logits "
         "of ±1000); mlp_loss_and_grads, the loss and the four gradients of a two-layer network "
-        "with a ReLU hidden layer; and sgd_step, one step of gradient descent that returns a "
-        "new array. Check each gradient with the worked numerical_gradient."
+        "with a ReLU hidden layer, as a dict keyed like the parameters; and sgd_step, one step "
+        "of gradient descent that returns a new dict of parameters. Check each gradient with the worked numerical_gradient."
     ),
     "backprop.hint.1": (
         "Follow the shapes: a gradient has the shape of what it is the gradient of. For "
@@ -274,14 +274,16 @@ TEXTS = {
     "backprop.hint.3": (
         "softmax_cross_entropy: subtract each row's maximum before np.exp, take "
         "log p = shifted − log(Σ e^shifted), loss = −mean of log p[n, y[n]]; the gradient is "
-        "(p − onehot(y)) / N, the /N because the loss is a mean. Return the loss as "
-        "np.asarray(loss)."
+        "(p − onehot(y)) / N, the /N because the loss is a mean. The loss may be a float "
+        "(float(loss)) or a 0-d array."
     ),
     "backprop.hint.4": (
         "mlp_loss_and_grads chains the pieces: forward z1, h = relu(z1), z2; then "
         "softmax_cross_entropy(z2, y) gives dz2; dense_backward(dz2, h, W2) gives dh, dW2, db2; "
-        "relu_backward(dh, z1) gives dz1; dense_backward(dz1, X, W1) gives dW1 and db1. "
-        "sgd_step returns param - lr * grad; param -= … would change the caller's array."
+        "relu_backward(dh, z1) gives dz1; dense_backward(dz1, X, W1) gives dW1 and db1; return "
+        "(loss, {\"W1\": dW1, \"b1\": db1, \"W2\": dW2, \"b2\": db2}). sgd_step builds a new dict, "
+        "{name: params[name] - lr * grads[name] for name in params}; params[name] -= … would "
+        "change the caller's arrays."
     ),
     # train
     "train.title": "Training: a classifier of your own on data no line separates",
@@ -294,7 +296,7 @@ TEXTS = {
     "train.hint.1": (
         "Start from the backprop exercise: copy your dense_backward, relu_backward, "
         "softmax_cross_entropy and mlp_loss_and_grads into this file, and loop: compute the "
-        "loss and gradients on the whole training set, take an sgd_step for each parameter, "
+        "loss and gradients on the whole training set, take an sgd_step, "
         "and print the loss every hundred steps to see it fall."
     ),
     "train.hint.2": (

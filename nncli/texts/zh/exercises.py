@@ -249,7 +249,8 @@ TEXTS = {
     "backprop.task": (
         "写出 dense_backward 和 relu_backward，把梯度往回传过一层；softmax_cross_entropy，"
         "一批样本的平均损失及其梯度（logits 为 ±1000 时也保持有限）；mlp_loss_and_grads，"
-        "带 ReLU 隐藏层的两层网络的损失和四个梯度；以及 sgd_step，梯度下降的一步，返回一个新数组。"
+        "带 ReLU 隐藏层的两层网络的损失和四个梯度（放在一个与参数同键的字典里）；"
+        "以及 sgd_step，梯度下降的一步，返回一个新的参数字典。"
         "用示例 numerical_gradient 逐个检查你的梯度。"
     ),
     "backprop.hint.1": (
@@ -264,13 +265,14 @@ TEXTS = {
     "backprop.hint.3": (
         "softmax_cross_entropy：先减去每行的最大值再取 np.exp，"
         "log p = shifted − log(Σ e^shifted)，loss 是 −log p[n, y[n]] 的平均值；"
-        "梯度是 (p − onehot(y)) / N，之所以除以 N，是因为损失是平均值。用 np.asarray(loss) 返回损失。"
+        "梯度是 (p − onehot(y)) / N，之所以除以 N，是因为损失是平均值。损失可以返回一个 float（float(loss)）或一个 0 维数组。"
     ),
     "backprop.hint.4": (
         "mlp_loss_and_grads 把各部分串起来：前向算出 z1、h = relu(z1)、z2；"
         "softmax_cross_entropy(z2, y) 给出 dz2；dense_backward(dz2, h, W2) 给出 dh、dW2、db2；"
         "relu_backward(dh, z1) 给出 dz1；dense_backward(dz1, X, W1) 给出 dW1 和 db1。"
-        "sgd_step 返回 param - lr * grad；写成 param -= … 会改掉调用者的数组。"
+        "最后返回 (loss, {\"W1\": dW1, \"b1\": db1, \"W2\": dW2, \"b2\": db2})。"
+        "sgd_step 建一个新字典：{名字: params[名字] - lr * grads[名字]}；写成 params[名字] -= … 会改掉调用者的数组。"
     ),
     # train
     "train.title": "训练：在直线分不开的数据上训练你自己的分类器",
@@ -282,7 +284,7 @@ TEXTS = {
     "train.hint.1": (
         "从 backprop 练习出发：把你的 dense_backward、relu_backward、softmax_cross_entropy 和 "
         "mlp_loss_and_grads 复制到这个文件里，然后循环：在整个训练集上计算损失和梯度，"
-        "对每个参数做一次 sgd_step，每一百步打印一次损失，看它是否在下降。"
+        "做一次 sgd_step，每一百步打印一次损失，看它是否在下降。"
     ),
     "train.hint.2": (
         "标准化：用训练集的均值和标准差算 X = (X_train − mean) / std，并对 X_test 使用同样的均值和标准差。"

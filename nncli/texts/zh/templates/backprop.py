@@ -67,7 +67,7 @@ logits 为 ±1000 时也保持有限，且不产生警告。
 - logits：(N, C)，原始分数
 - y：(N,)，取值 0 … C−1 的整数标签
 返回元组 (loss, dlogits)：
-- loss：形状为 () 的 float64 数组
+- loss：一个 float（或形状为 () 的 float64 数组）
 - dlogits：(N, C)，loss 对 logits 的梯度
 """,
     "mlp_loss_and_grads": """\
@@ -77,17 +77,18 @@ loss = softmax_cross_entropy(z2, y) 的损失和梯度。
 输入：
 - X：(N, D)；y：(N,)，取值 0 … C−1 的整数标签
 - params：字典，含 W1 (D, H)、b1 (H,)、W2 (H, C)、b2 (C,)
-返回元组 (loss, dW1, db1, dW2, db2)：
-- loss：形状为 () 的 float64 数组；每个梯度的形状与对应参数相同
+返回元组 (loss, grads)：
+- loss：一个 float（或形状为 () 的 float64 数组）
+- grads：字典，键为 W1、b1、W2、b2，每个梯度的形状与对应参数相同
 """,
     "sgd_step": """\
-对一个参数做一步梯度下降：param − lr · grad，返回一个新数组。
+对每个参数做一步梯度下降：p − lr · grads[名字]，放进一个新字典。
 
 输入：
-- param：任意形状的 float64 数组；grad：它的梯度，形状相同
+- params：字典，名字 -> float64 数组；grads：键和形状都相同的字典
 - lr：学习率，一个正数
 返回：
-- new_param：与 param 形状相同的新数组（param 本身保持不变）
+- new_params：键相同的新字典（params 和它的数组都保持不变）
 """,
 }
 
