@@ -281,9 +281,9 @@ TEXTS = {
         "mlp_loss_and_grads chains the pieces: forward z1, h = relu(z1), z2; then "
         "softmax_cross_entropy(z2, y) gives dz2; dense_backward(dz2, h, W2) gives dh, dW2, db2; "
         "relu_backward(dh, z1) gives dz1; dense_backward(dz1, X, W1) gives dW1 and db1; return "
-        "(loss, {\"W1\": dW1, \"b1\": db1, \"W2\": dW2, \"b2\": db2}). sgd_step builds a new dict, "
-        "{name: params[name] - lr * grads[name] for name in params}; params[name] -= … would "
-        "change the caller's arrays."
+        "the loss and a dict of the four gradients keyed W1, b1, W2, b2. sgd_step builds a new "
+        "dict whose entry for each name is params[name] - lr * grads[name]; params[name] -= … "
+        "would change the caller's arrays."
     ),
     # train
     "train.title": "Training: a classifier of your own on data no line separates",

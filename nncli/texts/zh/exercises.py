@@ -271,8 +271,8 @@ TEXTS = {
         "mlp_loss_and_grads 把各部分串起来：前向算出 z1、h = relu(z1)、z2；"
         "softmax_cross_entropy(z2, y) 给出 dz2；dense_backward(dz2, h, W2) 给出 dh、dW2、db2；"
         "relu_backward(dh, z1) 给出 dz1；dense_backward(dz1, X, W1) 给出 dW1 和 db1。"
-        "最后返回 (loss, {\"W1\": dW1, \"b1\": db1, \"W2\": dW2, \"b2\": db2})。"
-        "sgd_step 建一个新字典：{名字: params[名字] - lr * grads[名字]}；写成 params[名字] -= … 会改掉调用者的数组。"
+        "最后返回损失，以及以 W1、b1、W2、b2 为键的四个梯度组成的字典。"
+        "sgd_step 建一个新字典，每个名字对应 params[name] - lr * grads[name]；写成 params[name] -= … 会改掉调用者的数组。"
     ),
     # train
     "train.title": "训练：在直线分不开的数据上训练你自己的分类器",

@@ -318,6 +318,7 @@ CASE_LABELS = {
     "a middle axis of three": "三个轴中间的那个轴",
     "a vector": "一个向量",
     "a zero gradient": "梯度为零",
+    "one parameter": "只有一个参数",
     "axis {0}": "axis {0}",
     "batch and heads": "有批量轴和头轴",
     "default axis": "默认的轴",
