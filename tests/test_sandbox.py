@@ -380,3 +380,45 @@ def test_a_payload_listed_thousands_of_times_is_stopped_by_the_budget():
 def test_more_frames_than_calls_are_refused():
     result = run("amplify", [("many_frames", (x3(),), {})], timeout=30.0)
     assert sandbox.words(result.crashed) == "sent more data than it could hold"
+
+
+def test_exit_reports_read_together_with_started_are_not_lost():
+    """The student process sends "started" (its descriptors with the first byte), then the
+    exit reports: one read can take the rest of "started" and an exit report together. The
+    report must be acted on though the socket has nothing more to say."""
+    import signal
+    import socket
+
+    from nncli.grader.sandbox import runner, wire
+    from nncli.grader.sandbox.channel import Channel
+
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    peer = Channel(theirs)
+    pipes = [os.pipe() for _ in range(3)]
+    peer.send({"op": "ready"})
+    peer.send({"op": "started", "files": [{"pid": 4242}]}, fds=[r for r, _ in pipes])
+    results = os.fdopen(pipes[0][1], "wb")
+    results.write(wire.frame({"kind": "loaded"}) + wire.frame({"kind": "done"}))
+    results.close()
+    for _, w in pipes[1:]:
+        os.close(w)
+    peer.send({"op": "exit", "pid": 4242, "status": 0})
+    for r, _ in pipes:
+        os.close(r)
+    student = runner.Student(Channel(ours))
+
+    def hung(signum, frame):
+        raise AssertionError("the exit report was lost: waiting forever")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)  # a hang guard, not a speed limit
+    try:
+        handle = student.start([runner.File(HOSTILE / "correct.py", "k", [])])[0]
+        run_ = handle.wait()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert run_.loaded and run_.crashed is None and not run_.timed_out
+    runner.Pump.current().forget_student(student)
+    student.channel.close()
+    theirs.close()

@@ -95,6 +95,15 @@ class Channel:
             if not self._fill():
                 raise Closed("the other end is gone")
 
+    def buffered(self) -> bool:
+        """Whether a whole message was read already (a blocking `receive` may read past the
+        message it waited for): select() would not say so, the bytes are no longer in the
+        socket."""
+        if len(self._buffer) < wire.PREFIX_SIZE:
+            return False
+        head, body = wire.frame_sizes(self._buffer)
+        return len(self._buffer) >= wire.PREFIX_SIZE + head + body
+
     def pending(self) -> list:
         """Every whole message already readable, without waiting (after a select said so)."""
         self._fill(socket.MSG_DONTWAIT)

@@ -185,6 +185,7 @@ class Student:
             self.handles[answer["pid"]] = handle
             at += 3
         pump.watch_student(self)
+        self.on_ready()  # exit reports read together with "started" are taken now
         return handles
 
     def _receive(self, op):
@@ -544,6 +545,11 @@ class Pump:
                 for handle in list(self.handles):
                     if now >= handle.deadline:
                         handle.on_deadline()
+                if done():
+                    return
+                for student in list(self.students):
+                    if student.channel is not None and student.channel.buffered():
+                        student.on_ready()
                 if done():
                     return
                 nearest = min((h.deadline for h in self.handles), default=now + 1.0)

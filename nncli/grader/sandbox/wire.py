@@ -168,6 +168,13 @@ def frame(header: dict, blobs=()) -> bytes:
 
 # ---- the receiving side: decode ------------------------------------------------------------
 
+def frame_sizes(buffer) -> tuple:
+    """(header length, body length) of the frame at the front of `buffer` (which holds at
+    least PREFIX_SIZE bytes)."""
+    _, head_len, body_len = _PREFIX.unpack_from(buffer, 0)
+    return head_len, body_len
+
+
 def split(buffer: bytearray, max_body: int):
     """Take one whole frame off the front of `buffer`: (header dict, body bytes), or None
     when the frame is not complete yet. Raises Malformed for bytes that cannot be a frame
