@@ -115,7 +115,7 @@ def collect(entry: str, names, into: str) -> Submission:
     else:
         submission.note("not_a_submission")
     said = ("zip_broken", "zip_too_big", "zip_too_many", "unreadable", "symlink_entry",
-            "ambiguous", "ambiguous_file")
+            "ambiguous")
     if not submission.files and not any(key in said for key, _ in submission.notes):
         submission.note("no_files")
     return submission
@@ -128,14 +128,11 @@ def _choose(candidates, names, submission):
     for relative in sorted(candidates):
         if _hidden(relative):
             continue
-        tier, matched = match(relative.rsplit("/", 1)[-1], names)
-        if len(matched) == 1:
-            assigned[matched[0]].append((tier, relative.count("/"), relative))
-        elif matched:
-            submission.note("ambiguous_file", file=relative,
-                            names=", ".join(f"{n}.py" for n in matched))
-        else:
+        tier, name = match(relative.rsplit("/", 1)[-1], names)
+        if name is None:
             ignored.append(relative)
+        else:
+            assigned[name].append((tier, relative.count("/"), relative))
     chosen = {}
     for name in sorted(names):
         if not assigned[name]:
@@ -169,24 +166,25 @@ _SEPARATORS = " _-."
 
 
 def match(base: str, names) -> tuple:
-    """(tier, [exercise names]) for the file name `base`: EXACT "lstm.py"; VARIANT the name
-    in another case or copied ("LSTM.py", "lstm (1).py"); PREFIX the name, a separator,
+    """(tier, exercise name) for the file name `base`: EXACT "lstm.py"; VARIANT the name in
+    another case or copied ("LSTM.py", "lstm (1).py"); PREFIX the name, a separator,
     anything ("lstm_carol.py", "lstm-v2.py"); SUFFIX anything, a separator, the name
-    ("carol_lstm.py"). (None, []) when it matches nothing. A file that is one exercise's
-    VARIANT is never a decorated match of another."""
+    ("carol_lstm.py"). (None, None) when it matches nothing. A file matches one exercise
+    only: its best tier, and there the longest name ("attention_backward_v2.py" is
+    attention_backward's, not attention's)."""
     if not base.lower().endswith(".py"):
-        return None, []
+        return None, None
     if base[:-3] in names and base.endswith(".py"):
-        return EXACT, [base[:-3]]
+        return EXACT, base[:-3]
     stem = _COPY.sub("", base[:-3].lower()).strip()
     if stem in names:
-        return VARIANT, [stem]
+        return VARIANT, stem
     for tier, fits in ((PREFIX, lambda n: stem[:len(n) + 1] in [n + c for c in _SEPARATORS]),
                        (SUFFIX, lambda n: stem[-len(n) - 1:] in [c + n for c in _SEPARATORS])):
-        found = sorted(n for n in names if fits(n))
+        found = [n for n in names if fits(n)]
         if found:
-            return tier, found
-    return None, []
+            return tier, max(found, key=len)
+    return None, None
 
 
 def _hidden(relative: str) -> bool:

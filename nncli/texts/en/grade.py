@@ -67,7 +67,6 @@ TEXTS = {
     "note.duplicate": "{file} found twice: graded {used}, ignored {other}",
     "note.matched": "{file} graded as {name}.py",
     "note.ambiguous": "{name}.py not graded: several files could be it ({files}); rename the one to grade",
-    "note.ambiguous_file": "{file} not graded: it could be {names}",
     "note.entry_ignored": "{ignored} left out: {used} is graded for this student",
     "note.ignored": "other files ignored ({count}): {files}",
     "note.too_many": "more than {limit} files: the rest was not searched",

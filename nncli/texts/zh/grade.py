@@ -67,7 +67,6 @@ TEXTS = {
     "note.duplicate": "{file} 出现了两次：评的是 {used}，忽略了 {other}",
     "note.matched": "{file} 当作 {name}.py 评分",
     "note.ambiguous": "{name}.py 没有评分：好几个文件都可能是它（{files}）；请把要评的那个改名",
-    "note.ambiguous_file": "{file} 没有评分：它可能是 {names}",
     "note.entry_ignored": "没有用 {ignored}：这名学生评的是 {used}",
     "note.ignored": "忽略了其他文件（{count} 个）：{files}",
     "note.too_many": "文件超过 {limit} 个：其余的没有查找",
