@@ -64,15 +64,36 @@ def test_grades_and_quiet_stderr(small_class, tmp_path):
     assert "ann" in result.stdout and "seed 3" in result.stdout
 
 
-def test_isolation_off_is_said_and_can_be_required(small_class, tmp_path):
-    off = {"NNCLI_GRADE_ISOLATION": "off"}
-    result = _grade(small_class, "--json", tmp_path / "g.json", env=off)
-    assert result.returncode == 0
-    assert "no isolation" in result.stderr and "NNCLI_GRADE_ISOLATION" in result.stderr
+def test_isolation_off_is_said(small_class, tmp_path):
+    result = _grade(small_class, "--json", tmp_path / "g.json", "--isolation", "off")
+    assert result.returncode == 0, result.stderr
+    assert "no isolation" in result.stderr and "--isolation off" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
     data = json.loads((tmp_path / "g.json").read_text())
-    assert data["isolation"]["enabled"] is False and data["isolation"]["missing"]
-    result = _grade(small_class, "--require-isolation", env=off)
-    assert result.returncode == 1 and "--require-isolation" in result.stderr
+    assert data["isolation"]["enabled"] is False and "--isolation off" in data["isolation"]["missing"]
+
+
+def _grade_refused(*args):
+    """`nncli grade` on a system that refuses user namespaces (the probe says so)."""
+    code = ("import sys\nfrom nncli.grader.sandbox import isolation\n"
+            "isolation.probe = lambda plan: isolation.Unavailable('user', 'unshare refused')\n"
+            "from nncli.cli import main\nmain(sys.argv[1:])\n")
+    environ = dict(os.environ, NO_COLOR="1", COLUMNS="100")
+    for name in ("NNCLI_LANG", "NNCLI_GRADE_ISOLATION"):
+        environ.pop(name, None)
+    return subprocess.run([sys.executable, "-c", code, "grade", *map(str, args)],
+                          capture_output=True, text=True, env=environ, timeout=120)
+
+
+def test_isolation_refused_auto_warns_and_required_stops(small_class, tmp_path):
+    result = _grade_refused(small_class, "--json", tmp_path / "g.json", "--isolation", "auto")
+    assert result.returncode == 0, result.stderr
+    assert "no isolation" in result.stderr and "unshare refused" in result.stderr
+    assert json.loads((tmp_path / "g.json").read_text())["isolation"]["enabled"] is False
+    result = _grade_refused(small_class, "--json", tmp_path / "h.json", "--isolation", "required")
+    assert result.returncode == 1 and "--isolation required" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "h.json").exists()
 
 
 def test_chinese_feedback(small_class, tmp_path):

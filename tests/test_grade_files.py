@@ -7,8 +7,9 @@ import zipfile
 
 import pytest
 
+from nncli.catalogue import EXERCISES
 from nncli.grader.classroom import files
-from nncli.grader.classroom.engine import list_students
+from nncli.grader.classroom.files import list_students
 
 NAMES = ["lstm", "conv", "rnn"]
 
@@ -138,6 +139,110 @@ def test_list_students(tmp_path):
     (tmp_path / "bob.zip").write_bytes(b"")
     (tmp_path / "readme.txt").write_text("x")
     students, ignored = list_students(str(tmp_path), excluded=[str(tmp_path / "out")])
-    assert [s.id for s in students] == ["alice", "bob", "bob.zip", "carol"]
-    assert [s.index for s in students] == [0, 1, 2, 3]
+    assert [s.id for s in students] == ["alice", "bob", "carol"]
+    assert [s.index for s in students] == [0, 1, 2]
     assert ignored == ["readme.txt"]
+    bob = students[1]
+    assert bob.path == str(tmp_path / "bob")              # the folder is graded, not the zip
+    assert bob.notes == [("entry_ignored", {"ignored": "bob.zip", "used": "bob"})]
+    assert students[0].notes == [] and students[2].path == str(tmp_path / "carol.zip")
+
+
+def test_students_are_one_per_name_as_shown(tmp_path):
+    """Two entries whose names show the same (a control character, escaped, and its escape
+    typed out) are one student, so no output holds two rows under one name."""
+    (tmp_path / "a\x1b").mkdir()
+    (tmp_path / "a\\x1b").mkdir()
+    students, _ = list_students(str(tmp_path))
+    assert len(students) == 1 and students[0].notes[0][0] == "entry_ignored"
+
+
+# ---------------------------------------------------------------- names students give files
+
+ALL = [e.name for e in EXERCISES]
+
+
+@pytest.mark.parametrize("base, tier, name", [
+    ("lstm.py", files.EXACT, "lstm"),
+    ("LSTM.py", files.VARIANT, "lstm"),
+    ("Lstm.PY", files.VARIANT, "lstm"),
+    ("lstm (1).py", files.VARIANT, "lstm"),
+    ("lstm(2).py", files.VARIANT, "lstm"),
+    ("lstm - Copy.py", files.VARIANT, "lstm"),
+    ("lstm_carol.py", files.PREFIX, "lstm"),
+    ("lstm-v2.py", files.PREFIX, "lstm"),
+    ("pool_carol.py", files.PREFIX, "pool"),
+    ("multihead_attention.py", files.PREFIX, "multihead"),
+    ("carol_lstm.py", files.SUFFIX, "lstm"),
+    ("self_attention.py", files.SUFFIX, "attention"),
+    ("attention_backward_v2.py", files.PREFIX, "attention_backward"),
+    ("my_attention_backward.py", files.SUFFIX, "attention_backward"),
+    ("lstmx.py", None, None),
+    ("convolution.py", None, None),
+    ("lstm.txt", None, None),
+    ("notes.py", None, None),
+])
+def test_match_names(base, tier, name):
+    assert files.match(base, set(ALL)) == (tier, name)
+
+
+def _folder(tmp_path, names, text="x = 1\n"):
+    root = tmp_path / "student"
+    for name in names:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    return str(root)
+
+
+@pytest.mark.parametrize("name, exercise", [
+    ("LSTM.py", "lstm"), ("lstm (1).py", "lstm"), ("lstm_carol.py", "lstm"),
+    ("lstm-v2.py", "lstm"), ("carol smith/LSTM.py", "lstm"), ("pool_carol.py", "pool"),
+])
+def test_one_clear_match_is_graded_with_a_note(tmp_path, into, name, exercise):
+    submission = files.collect(_folder(tmp_path, [name]), ALL, into)
+    assert sorted(submission.files) == [exercise]
+    assert submission.found[exercise] == name
+    assert submission.notes == [("matched", {"file": name, "name": exercise})]
+
+
+def test_several_candidates_grade_none_and_are_named(tmp_path, into):
+    submission = files.collect(_folder(tmp_path, ["LSTM.py", "lstm (1).py", "conv.py"]),
+                               ALL, into)
+    assert sorted(submission.files) == ["conv"]
+    assert ("ambiguous", {"name": "lstm", "files": "LSTM.py, lstm (1).py"}) in submission.notes
+    assert os.listdir(into) == ["conv.py"]
+
+
+def test_the_exact_name_wins_over_decorated_ones(tmp_path, into):
+    submission = files.collect(_folder(tmp_path, ["lstm.py", "lstm_old.py", "sub/LSTM.py"]),
+                               ALL, into)
+    assert submission.found == {"lstm": "lstm.py"}
+    keys = _keys(submission)
+    assert "matched" not in keys and "ambiguous" not in keys
+    assert dict(submission.notes)["ignored"]["count"] == 2      # lstm_old.py, sub/LSTM.py
+
+
+def test_the_shallowest_decorated_match_wins(tmp_path, into):
+    submission = files.collect(_folder(tmp_path, ["LSTM.py", "old/LSTM.py"]), ALL, into)
+    assert submission.found == {"lstm": "LSTM.py"}
+    assert ("duplicate", {"file": "lstm.py", "used": "LSTM.py", "other": "old/LSTM.py"}) in \
+        submission.notes
+
+
+def test_a_prefix_match_is_never_also_a_suffix_match(tmp_path, into):
+    submission = files.collect(_folder(tmp_path, ["rnn-lstm.py"]), ALL, into)
+    assert submission.found == {"rnn": "rnn-lstm.py"}          # not lstm's too
+
+
+def test_the_most_specific_name_wins(tmp_path, into):
+    names = ["conv", "conv_net"]              # one name begins the other
+    submission = files.collect(_folder(tmp_path, ["conv_net_v2.py"]), names, into)
+    assert submission.found == {"conv_net": "conv_net_v2.py"}
+
+
+def test_decorated_names_in_a_zip(tmp_path, into):
+    path = _zip(tmp_path / "z.zip", {"Export/Carol Smith/LSTM (1).py": "x = 1\n",
+                                     "__MACOSX/Export/._LSTM (1).py": "junk"})
+    submission = files.collect(path, ALL, into)
+    assert submission.found == {"lstm": "Export/Carol Smith/LSTM (1).py"}
+    assert _keys(submission) == ["matched"]

@@ -139,7 +139,8 @@ def _write(path, text):
 def _not_graded(submission, seed, reason):
     """The record of a submission nncli did not grade: every exercise "not_graded"."""
     from nncli.catalogue import EXERCISES
-    from nncli.grader.classroom.engine import Student, not_graded_record
+    from nncli.grader.classroom.engine import not_graded_record
+    from nncli.grader.classroom.files import Student
 
     return not_graded_record(Student(submission, submission, 0), seed, "isolation_refused",
                              {"reason": reason}, EXERCISES)

@@ -1,5 +1,11 @@
 """Show a check: the rich table with what went wrong and what to do next, the --json object,
-and the --junit XML file. Input: a SessionResult (nncli/grader/results.py)."""
+and the --junit XML file. Input: a SessionResult (nncli/grader/results.py).
+
+Messages, problems, tracebacks and printed output hold the learner's own text: every view
+passes them through student_text.visible and prints them as rich Text, never as markup.
+"""
+
+from nncli.grader.student_text import line, visible
 
 STYLES = {"passed": "green", "failed": "red", "error": "bold red", "not_started": "yellow"}
 
@@ -20,7 +26,8 @@ def render(console, result, workspace, state, exercises, verbose=False, lang="en
     from nncli.texts import Texts
 
     t = Texts("grader", lang)
-    console.print(Text(t("check.title", workspace=workspace.root, seed=result.seed), style="bold"))
+    title = t("check.title", workspace=line(str(workspace.root)), seed=result.seed)
+    console.print(Text(title, style="bold"))
     table = Table()
     for key in ("exercise", "function", "status", "points"):
         table.add_column(t(f"check.col.{key}"), justify="right" if key == "points" else "left")
@@ -58,7 +65,7 @@ def _render_details(console, t, exercise, verbose) -> None:
         heading = Text(f"{exercise.name}.py: ", style="bold")
         heading.append(t("status.error"), style=STYLES["error"])
         console.print(heading)
-        console.print(_indented(exercise.problem))
+        console.print(_indented(visible(exercise.problem)))
     for test in exercise.tests:
         noted = verbose and test.status == "passed" and test.note  # a warning, verdict kept
         if test.status in ("passed", "not_started") and not noted:
@@ -69,16 +76,16 @@ def _render_details(console, t, exercise, verbose) -> None:
         heading = Text(f"{exercise.name}.{test.name}: ", style="bold")
         heading.append(t(f"status.{test.status}"), style=STYLES[test.status])
         console.print(heading)
-        console.print(_indented(test.note if noted else test.message))
+        console.print(_indented(visible(test.note if noted else test.message)))
         if test.traceback:
             console.print(_indented(t("check.traceback"), style="dim"))
-            console.print(_indented(_frames(test.traceback), 4, style="dim"))
+            console.print(_indented(visible(_frames(test.traceback)), 4, style="dim"))
     if verbose and exercise.output:
         from nncli.render.wrap import paragraph
 
         console.print()
         console.print(Text(t("check.output_title", name=exercise.name), style="bold"))
-        console.print(Text(exercise.output.rstrip("\n")))
+        console.print(Text(visible(exercise.output.rstrip("\n"))))
         if exercise.output_truncated:
             console.print(paragraph(t("check.output_cut"), style="dim"))
 
@@ -137,8 +144,9 @@ def to_json(result, version: str) -> dict:
                 "score": exercise.score,
                 "max_score": exercise.max_score,
                 "tests": [
-                    {"name": test.name, "status": test.status, "message": test.message,
-                     "output": _test_output(test, exercise)}
+                    {"name": test.name, "status": test.status,
+                     "message": visible(test.message),
+                     "output": visible(_test_output(test, exercise))}
                     for test in exercise.tests
                 ],
             }
@@ -155,8 +163,11 @@ def _test_output(test, exercise) -> str:
 # ---------------------------------------------------------------- JUnit
 
 def _xml_text(text: str) -> str:
-    """Characters XML 1.0 cannot hold (a learner may print \\x00) become U+FFFD."""
+    """The learner's text made visible (a learner may print \\x00 or ESC); what XML 1.0
+    still cannot hold (U+FFFE, U+FFFF) becomes U+FFFD."""
     import re
+
+    text = visible(text)
 
     # compiled only when JUnit is asked for: the pattern costs milliseconds to build
     not_xml = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -23,7 +23,7 @@ def grade_submission(path, seed, timeout, lang, isolation="auto", hidden=()):
     import sys
     import tempfile
 
-    from nncli.grader.classroom import engine
+    from nncli.grader.classroom import engine, files
     from nncli.grader.classroom.isolating import make_plan, summary
     from nncli.texts import Texts
 
@@ -31,7 +31,7 @@ def grade_submission(path, seed, timeout, lang, isolation="auto", hidden=()):
         for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ.setdefault(variable, "1")
     path = os.path.abspath(path)
-    student = engine.Student(_student_id(path), path, 0)
+    student = files.Student(_student_id(path), path, 0)
     workdir = tempfile.mkdtemp(prefix="nncli-autograde-")
     try:
         blind = [path, workdir, tempfile.gettempdir()] + [os.path.abspath(p) for p in hidden]

@@ -25,45 +25,6 @@ STUDENT_MEMORY = 2 << 30      # all of one student's processes together (control
 STUDENT_PROCESSES = 64        # the same: learners, their threads and anything they start
 
 
-class Student:
-    """One entry of SUBMISSIONS: `id` (the name without .zip) and its `path`."""
-
-    __slots__ = ("id", "path", "index")
-
-    def __init__(self, id, path, index):
-        self.id, self.path, self.index = id, path, index
-
-
-def list_students(root, excluded=()):
-    """(students, ignored names): folders and .zip files of `root`, by name; dot files are
-    skipped silently, other files are ignored (and named), `excluded` paths (the outputs)
-    are left out. Raises OSError when `root` cannot be listed."""
-    excluded = {os.path.realpath(p) for p in excluded}
-    students, ignored, taken = [], [], set()
-    with os.scandir(root) as listing:
-        entries = sorted(listing, key=lambda e: e.name)
-    for entry in entries:
-        if entry.name.startswith(".") or os.path.realpath(entry.path) in excluded:
-            continue
-        try:
-            is_dir = entry.is_dir(follow_symlinks=False)
-            is_file = entry.is_file(follow_symlinks=False)
-            is_link = entry.is_symlink()
-        except OSError:
-            ignored.append(entry.name)
-            continue
-        is_zip = entry.name.lower().endswith(".zip") and len(entry.name) > 4
-        if not (is_dir or is_link or (is_file and is_zip)):
-            ignored.append(entry.name)
-            continue
-        student_id = entry.name[:-4] if is_zip else entry.name
-        if student_id in taken:
-            student_id = entry.name
-        taken.add(student_id)
-        students.append(Student(student_id, entry.path, len(students)))
-    return students, ignored
-
-
 class Options:
     """What every student's grading shares: seed, timeout (seconds per file), lang, plan (an
     isolation.Plan or None), workdir (nncli's private temporary folder), feedback (render

@@ -1,9 +1,11 @@
-"""One student's submission, a folder or a .zip, turned into private copies of their exercise
-files (`nncli grade`). Runs in the process that grades that student, never in nncli's main
-process (which must not hold any student's code when it forks the next one).
+"""The students of SUBMISSIONS (`list_students`, in nncli's process: names only), and one
+student's submission, a folder or a .zip, turned into private copies of their exercise files
+(`collect`, in the process that grades that student, never in nncli's main process).
 
 Exercise files are found by name (`lstm.py`), at any depth (platforms export zips with a
-folder inside); the shallowest wins. Nothing is taken on trust: symbolic links are refused,
+folder inside); the shallowest wins. Without that exact name, a file named as students do
+(`LSTM.py`, `lstm (1).py`, `lstm_carol.py`, `carol_lstm.py`) is graded when it is the one
+clear match, with a note; several such candidates are named in a note and none is graded. Nothing is taken on trust: symbolic links are refused,
 zip entries that would leave the folder (`../`, absolute paths, drive letters) are refused,
 and sizes and counts are capped (zip bombs). Only the exercise files are ever written, under
 names nncli chooses, into nncli's own temporary folder. Problems become notes: (key, values),
@@ -13,12 +15,75 @@ texts "note.KEY" in nncli/texts/<lang>/grade.py.
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 MAX_FILE = 1 << 20          # an exercise file larger than this is not read (1 MiB)
 MAX_ENTRIES = 5000          # entries looked at in one submission
 MAX_ZIP = 64 << 20          # a .zip larger than this is not opened
 MAX_DEPTH = 8               # folder levels searched
+
+
+class Student:
+    """One student of SUBMISSIONS: `id` (the entry's name without .zip), the `path` graded,
+    `index` (their position in the class) and `notes` about the listing [(key, {values})]
+    (an entry of theirs that was left out)."""
+
+    __slots__ = ("id", "path", "index", "notes")
+
+    def __init__(self, id, path, index, notes=()):
+        self.id, self.path, self.index, self.notes = id, path, index, list(notes)
+
+
+def list_students(root, excluded=()):
+    """(students, ignored names): the folders and .zip files of `root`, one student per name
+    (a folder `alice/` and `alice.zip` are one student: the folder is graded, the zip left
+    out with a note), ordered by their name as shown (student_text.line). Dot files are skipped silently, other files are
+    ignored (and named), `excluded` paths (the outputs) are left out. Raises OSError when
+    `root` cannot be listed."""
+    from nncli.grader.student_text import line
+
+    excluded = {os.path.realpath(p) for p in excluded}
+    entries, ignored = {}, []
+    with os.scandir(root) as listing:
+        found = sorted(listing, key=lambda e: e.name)
+    for entry in found:
+        if entry.name.startswith(".") or os.path.realpath(entry.path) in excluded:
+            continue
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = entry.is_file(follow_symlinks=False)
+            is_link = entry.is_symlink()
+        except OSError:
+            ignored.append(entry.name)
+            continue
+        is_zip = entry.name.lower().endswith(".zip") and len(entry.name) > 4
+        if not (is_dir or is_link or (is_file and is_zip)):
+            ignored.append(entry.name)
+            continue
+        student_id = entry.name[:-4] if is_zip else entry.name
+        # one student per name as the outputs show it; their folder first, then a zip
+        entries.setdefault(line(student_id), []).append(
+            (is_zip and not is_dir, entry.name, student_id, entry.path))
+    students = []
+    for shown in sorted(entries):
+        (_, name, student_id, path), *others = sorted(entries[shown])
+        notes = [("entry_ignored", {"ignored": other, "used": name}) for _, other, _, _ in others]
+        students.append(Student(student_id, path, len(students), notes))
+    return students, ignored
+
+
+def in_shard(student_id: str, shard) -> bool:
+    """Whether the student belongs to `shard` (K, N): a stable hash of their id (the first
+    8 bytes of the SHA-256 of its UTF-8, big-endian), the same on every machine and every
+    run, taken modulo N, equals K - 1. (CRC-32 spreads short names unevenly modulo 3.)"""
+    import hashlib
+
+    if shard is None:
+        return True
+    number, count = shard
+    digest = hashlib.sha256(student_id.encode("utf-8", "surrogatepass")).digest()
+    return int.from_bytes(digest[:8], "big") % count == number - 1
 
 
 class Submission:
@@ -49,30 +114,77 @@ def collect(entry: str, names, into: str) -> Submission:
         _from_zip(entry, info.st_size, set(names), into, submission)
     else:
         submission.note("not_a_submission")
-    if not submission.files and not any(k in ("zip_broken", "zip_too_big", "zip_too_many",
-                                              "unreadable", "symlink_entry") for k, _ in submission.notes):
+    said = ("zip_broken", "zip_too_big", "zip_too_many", "unreadable", "symlink_entry",
+            "ambiguous")
+    if not submission.files and not any(key in said for key, _ in submission.notes):
         submission.note("no_files")
     return submission
 
 
 def _choose(candidates, names, submission):
-    """{name: relative path}: for each exercise name, the shallowest candidate (then the
-    first in sorted order); duplicates and other files become notes."""
-    chosen, ignored = {}, []
-    for relative in sorted(candidates, key=lambda p: (p.count("/"), p)):
-        base = relative.rsplit("/", 1)[-1]
-        stem = base[:-3] if base.endswith(".py") else None
-        if stem in names:
-            if stem in chosen:
-                submission.note("duplicate", file=base, used=chosen[stem], other=relative)
-            else:
-                chosen[stem] = relative
-        elif not _hidden(relative):
+    """{name: relative path}: for each exercise name, its file (see match); duplicates,
+    ambiguous and other files become notes."""
+    assigned, ignored = {name: [] for name in names}, []
+    for relative in sorted(candidates):
+        if _hidden(relative):
+            continue
+        tier, name = match(relative.rsplit("/", 1)[-1], names)
+        if name is None:
             ignored.append(relative)
+        else:
+            assigned[name].append((tier, relative.count("/"), relative))
+    chosen = {}
+    for name in sorted(names):
+        if not assigned[name]:
+            continue
+        best = min(assigned[name])
+        ties = [c for c in assigned[name] if c[:2] == best[:2]]
+        if len(ties) > 1 and best[0] != EXACT:
+            submission.note("ambiguous", name=name,
+                            files=", ".join(relative for _, _, relative in ties))
+            continue
+        chosen[name] = best[2]
+        if best[0] != EXACT:
+            submission.note("matched", file=best[2], name=name)
+        for tier, _, relative in sorted(assigned[name]):
+            if relative == best[2]:
+                continue
+            if tier == best[0]:
+                submission.note("duplicate", file=f"{name}.py", used=best[2], other=relative)
+            else:
+                ignored.append(relative)
     if ignored:
         shown = ", ".join(ignored[:5]) + (", …" if len(ignored) > 5 else "")
         submission.note("ignored", count=len(ignored), files=shown)
     return chosen
+
+
+EXACT, VARIANT, PREFIX, SUFFIX = range(4)   # how a file name matches an exercise, best first
+# "lstm (1)", "lstm(2)", "lstm copy", "lstm - Copy 2", "lstm (copy)": what copying adds
+_COPY = re.compile(r"(?:\s*\(\d+\)|\s*\(copy\)|\s*-?\s*copy(?:\s*\d+)?)+$")
+_SEPARATORS = " _-."
+
+
+def match(base: str, names) -> tuple:
+    """(tier, exercise name) for the file name `base`: EXACT "lstm.py"; VARIANT the name in
+    another case or copied ("LSTM.py", "lstm (1).py"); PREFIX the name, a separator,
+    anything ("lstm_carol.py", "lstm-v2.py"); SUFFIX anything, a separator, the name
+    ("carol_lstm.py"). (None, None) when it matches nothing. A file matches one exercise
+    only: its best tier, and there the longest name ("attention_backward_v2.py" is
+    attention_backward's, not attention's)."""
+    if not base.lower().endswith(".py"):
+        return None, None
+    if base[:-3] in names and base.endswith(".py"):
+        return EXACT, base[:-3]
+    stem = _COPY.sub("", base[:-3].lower()).strip()
+    if stem in names:
+        return VARIANT, stem
+    for tier, fits in ((PREFIX, lambda n: stem[:len(n) + 1] in [n + c for c in _SEPARATORS]),
+                       (SUFFIX, lambda n: stem[-len(n) - 1:] in [c + n for c in _SEPARATORS])):
+        found = [n for n in names if fits(n)]
+        if found:
+            return tier, max(found, key=len)
+    return None, None
 
 
 def _hidden(relative: str) -> bool:
@@ -225,4 +337,8 @@ def _one_line(error) -> str:
 
 
 def _printable(name: str) -> str:
-    return "".join(c if c.isprintable() else "?" for c in name)[:120]
+    """A zip entry name for a note: made visible (student_text.line), at most 200
+    characters (a name may be 65535 long)."""
+    from nncli.grader.student_text import line
+
+    return line(name)[:200]
