@@ -3,7 +3,7 @@
 
 TEXTS = {
     "summary": "Encoder–decoder attention: scores s·hᵢ, softmax weights α, context c = Σ αᵢhᵢ.",
-    "title": "Attention: a decoder state of {hidden} numbers looks at {tokens} encoder states",
+    "title": "Attention: a decoder state of {hidden} {hidden:number|numbers} looks at {tokens} encoder {tokens:state|states}",
     # why
     "why.title": "One fixed-length vector is not enough",
     "why.text": (
@@ -22,8 +22,8 @@ TEXTS = {
     # inputs
     "inputs.title": "The decoder state s and the encoder states h",
     "inputs.text": (
-        "s is where the decoder stands now ({hidden} numbers). Each row hᵢ of h is the encoder's "
-        "state after reading input position i ({tokens} rows of {hidden})."
+        "s is where the decoder stands now ({hidden} {hidden:number|numbers}). Each row hᵢ of h is the encoder's "
+        "state after reading input position i ({tokens} {tokens:row|rows} of {hidden})."
     ),
     "inputs.random": "These numbers are random (from --seed {seed}); give your own with --query and --input.",
     "inputs.convention": (
@@ -56,11 +56,11 @@ TEXTS = {
         "Each hᵢ is scaled by its weight and the results are added, one entry of c at a time:"
     ),
     "rounding": (
-        "Numbers are shown rounded to {precision} decimals (--precision); every sum uses the "
+        "Numbers are shown rounded to {precision} {precision:decimal|decimals} (--precision); every sum uses the "
         "unrounded values, so redoing it by hand can differ in the last digit."
     ),
     "context.result": (
-        "c has {hidden} numbers, like every hᵢ, but most of it comes from the states with the "
+        "c has {hidden} {hidden:number|numbers}, like every hᵢ, but most of it comes from the states with the "
         "largest weights: here h{top} with α = {alpha}."
     ),
     # each step
@@ -84,5 +84,5 @@ TEXTS = {
     "softmax.col.shift": "{e} − max",
     "softmax.col.exp": "exp({e} − max)",
     "softmax.col.weight": "{a} = exp ÷ sum",
-    "more.terms": "… ({count} more terms)",
+    "more.terms": "… ({count} more {count:term|terms})",
 }

@@ -9,7 +9,7 @@ TEXTS = {
         "A kernel slides over the input. At each position it multiplies the cells it covers "
         "by its own weights and adds them up, plus the bias: one number of the output, the "
         "feature map. The same {kh}×{kw} weights are used at every position, so this layer "
-        "has only {params} parameters however large the image is."
+        "has only {params} {params:parameter|parameters} however large the image is."
     ),
     "setup.corr": (
         "Deep-learning frameworks compute cross-correlation: the kernel is laid on the input "
@@ -23,13 +23,13 @@ TEXTS = {
     ),
     "setup.size": "Output size: ⌊(H + 2P − K) / S⌋ + 1",
     "setup.size.numbers": "rows: ⌊({h} + 2×{p} − {kh}) / {s}⌋ + 1 = {oh}    columns: ⌊({w} + 2×{p} − {kw}) / {s}⌋ + 1 = {ow}",
-    "pad.title": "Padding: a border of {p} zero(s)",
+    "pad.title": "Padding: a border of {p} {p:zero|zeros}",
     "pad.text": (
         "Zeros are added around the input (shown faint) so the kernel can also sit over the "
         "edges. With padding (K − 1)/2 and stride 1 the output keeps the input's size."
     ),
     "stride.drop": (
-        "The stride does not divide evenly: the last {rows} row(s) and {cols} column(s) of the "
+        "The stride does not divide evenly: the last {rows} {rows:row|rows} and {cols} {cols:column|columns} of the "
         "padded input are never the top-left of a window, so they are dropped (floor, as PyTorch)."
     ),
     "cell.title": "Output cell ({i}, {j})",
@@ -54,7 +54,7 @@ TEXTS = {
         "goes from edges to patterns to whole objects."
     ),
     # 1D
-    "title1d": "1D convolution: f has {l} values, g has {k}",
+    "title1d": "1D convolution: f has {l} {l:value|values}, g has {k}",
     "setup1d.title": "The two sequences",
     "setup1d.text": (
         "(f∗g)[n] = Σₖ f[k]·g[n−k]. Think of g as a train entering a tunnel f: flip the train "
@@ -72,7 +72,7 @@ TEXTS = {
     "train.g": "g (flip)",
     "result1d.title": "The result",
     "result1d.text": (
-        "All {n} shifts give f∗g, the same numbers as numpy.convolve(f, g). Swap the roles, "
+        "All {n} {n:shift|shifts} give f∗g, the same numbers as numpy.convolve(f, g). Swap the roles, "
         "the tunnel passing over the train, and the result is identical: f∗g = g∗f."
     ),
 }

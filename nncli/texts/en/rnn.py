@@ -2,8 +2,8 @@
 
 TEXTS = {
     "summary": "A recurrent network unrolled through time, and why its gradients fade over long distances.",
-    "title": "Recurrent network: {t} time steps, {d} input features, {h} hidden units",
-    "first.cols": "{label}, first {k} of {n} columns",
+    "title": "Recurrent network: {t} time {t:step|steps}, {d} input {d:feature|features}, {h} hidden {h:unit|units}",
+    "first.cols": "{label}, first {k} of {n} {n:column|columns}",
     # setup
     "setup.title": "The network, its weights and the sequence",
     "setup.text": (
@@ -13,8 +13,8 @@ TEXTS = {
         "into (−1, 1):"
     ),
     "setup.rows": (
-        "nncli writes vectors as rows and multiplies them on the right: x_t has {d} entries, "
-        "W_in is {d}×{h}, W_s is {h}×{h}, and b and every state S_t have {h} entries. The state "
+        "nncli writes vectors as rows and multiplies them on the right: x_t has {d} {d:entry|entries}, "
+        "W_in is {d}×{h}, W_s is {h}×{h}, and b and every state S_t have {h} {h:entry|entries}. The state "
         "before the first step, S_−1, is s0 (zeros here, as PyTorch starts by default)."
     ),
     "setup.x": "x, one row per time step",
@@ -33,12 +33,12 @@ TEXTS = {
     ),
     "unroll.shared": (
         "Every step uses the same W_in, W_s and b (shared weights). So the network has only "
-        "these parameters, for {d} input features and {h} hidden units, however long the "
+        "these parameters, for {d} input {d:feature|features} and {h} hidden {h:unit|units}, however long the "
         "sequence is:"
     ),
     "unroll.separate": (
-        "A chain of {t} layers with separate weights at every step would need {t} × {each} = "
-        "{total} parameters, and could not read a sequence longer than it was built for."
+        "A chain of {t} {t:layer|layers} with separate weights at every step would need {t} × {each} = "
+        "{total} {total:parameter|parameters}, and could not read a sequence longer than it was built for."
     ),
     # one time step
     "step.title": "Time step t = {t}",
@@ -48,11 +48,11 @@ TEXTS = {
         "column j of W_s) + b[j]: what the input says, plus what the memory says, plus the bias. "
         "Then tanh squashes it:"
     ),
-    "step.more_units": "The first {shown} of the {h} entries are written out; the others are computed the same way.",
+    "step.more_units": "The first {shown} of the {h} {h:entry|entries} are written out; the others are computed the same way.",
     "more.title": "More time steps",
     "states.title": "All the states",
     "states.text": (
-        "One state of {h} numbers per time step, {t} in all. Each one depends on every input "
+        "One state of {h} {h:number|numbers} per time step, {t} in all. Each one depends on every input "
         "before it, through the chain of states."
     ),
     "states.label": "states S (one row per step)",
@@ -82,15 +82,15 @@ TEXTS = {
         "{root}."
     ),
     "bptt.fade": (
-        "{back} step(s) back the norm has fallen from {last} to {first}, {percent}% of it: "
+        "{back} {back:step|steps} back the norm has fallen from {last} to {first}, {percent}% of it: "
         "an error at the end barely moves the weights through the earliest inputs."
     ),
     "bptt.fade_mild": (
-        "{back} step(s) back the norm is {first}, {percent}% of {last}: over this short "
+        "{back} {back:step|steps} back the norm is {first}, {percent}% of {last}: over this short "
         "distance the gradient still gets through."
     ),
     "bptt.grow": (
-        "{back} step(s) back the norm has grown from {last} to {first}, {ratio} times as "
+        "{back} {back:step|steps} back the norm has grown from {last} to {first}, {ratio} times as "
         "much: the gradient blows up, and training steps become too large to be useful."
     ),
     "bptt.bound": (
@@ -100,9 +100,9 @@ TEXTS = {
         "blow up instead, unless the states saturate near ±1, where 1 − S² is near 0."
     ),
     "bptt.not_drawn": "Steps t = 0 … {last} are not drawn (--all-steps draws them); their norms are at most {most}.",
-    "long.title": "The same weights over {t} steps",
+    "long.title": "The same weights over {t} {t:step|steps}",
     "long.text": (
-        "Run the same network over a longer sequence of {t} steps (the inputs above, then "
+        "Run the same network over a longer sequence of {t} {t:step|steps} (the inputs above, then "
         "random ones) and the fade is plain to see:"
     ),
     "long.ten": (

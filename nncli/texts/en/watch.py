@@ -22,9 +22,9 @@ TEXTS = {
     "overdue": "the check took too long and was stopped",
 
     # body
-    "score": "Score: {score} of {max_score} points.",
+    "score": "Score: {score} of {max_score} {max_score:point|points}.",
     "output_hidden": "Your file printed something; 'nncli check {name} --verbose' shows it.",
-    "cut": "… {count} more lines; 'nncli check {name}' shows them all (or make the window taller).",
+    "cut": "… {count} more {count:line|lines}; 'nncli check {name}' shows them all (or make the window taller).",
 
     # footer: the next step, the hint, the keys
     "next.write": "Next: write {function} in {name}.py and save; every save is checked here.",
@@ -43,6 +43,6 @@ TEXTS = {
     "state_not_saved": "Your progress could not be saved to {path}: {reason}.",
 
     # after quitting, on the normal screen
-    "summary": "nncli watch: {name}: {status}, {score} of {max_score} points.",
+    "summary": "nncli watch: {name}: {status}, {score} of {max_score} {max_score:point|points}.",
     "summary_unchecked": "nncli watch: {name} was not checked.",
 }
