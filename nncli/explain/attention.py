@@ -2,13 +2,13 @@
 
 import click
 
-from nncli.explain.common import common_options, explain
+from nncli.explain.common import Size, common_options, explain
 
 
 @click.command(name="attention")
-@click.option("--tokens", type=click.IntRange(1, 512), default=None,
+@click.option("--tokens", type=Size(1, 512, "count"), default=None,
               help="Number of encoder states T in the random example.  [default: 4]")
-@click.option("--hidden", type=click.IntRange(1, 512), default=None,
+@click.option("--hidden", type=Size(1, 512, "units"), default=None,
               help="Size H of every state in the random example.  [default: 3]")
 @click.option("--input", "input_text", metavar="MATRIX",
               help='The encoder states h, one per row (T×H): "1 0 2; 0 1 1" or a .npy/.csv/.txt file.')
@@ -19,18 +19,20 @@ def command(tokens, hidden, input_text, query_text, **common):
     """Encoder–decoder attention for one output step: the scores s·hᵢ, the softmax
     weights α and the context c = Σ αᵢhᵢ, every number written out."""
     from nncli.errors import UsageProblem
+    from nncli.explain.common import too_big
     from nncli.inputs import parse_matrix, random_ints, require_dims
 
     seed = common["seed"]
-    if input_text:
+    if input_text is not None:
         h = require_dims(parse_matrix(input_text, "--input"), "--input", (2,), "states")
+        too_big("--input", max(h.shape), 512, "units", key="size.input")
     else:
         h = random_ints(seed, (tokens or 4, hidden or 3), -1, 2)
     if tokens is not None and tokens != h.shape[0]:
         raise UsageProblem.of("attention.tokens", tokens=tokens, rows=h.shape[0])
     if hidden is not None and hidden != h.shape[1]:
         raise UsageProblem.of("attention.hidden", hidden=hidden, cols=h.shape[1])
-    if query_text:
+    if query_text is not None:
         s = require_dims(parse_matrix(query_text, "--query"), "--query", (1,), "row")
         if s.shape[0] != h.shape[1]:
             raise UsageProblem.of("attention.query", count=s.shape[0], hidden=h.shape[1])

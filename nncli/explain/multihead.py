@@ -2,12 +2,12 @@
 
 import click
 
-from nncli.explain.common import common_options, explain
+from nncli.explain.common import Size, common_options, explain
 from nncli.explain.self_attention import token_options
 
 
 @click.command(name="multihead")
-@click.option("--heads", type=click.IntRange(min=1), default=2, show_default=True,
+@click.option("--heads", type=Size(1, 256, "count"), default=2, show_default=True,
               help="Number of heads h; it must divide d.")
 @token_options
 @click.option("--wq", metavar="MATRIX", help="W_q (d×d); random when left out.")

@@ -119,8 +119,7 @@ TEXTS = {
     "transformer.heads": (
         "--dim {dim} 不能被 --heads {heads} 整除；请选一个能整除 {dim} 的头数（例如 --heads 1 或 --heads {dim}）。"
     ),
-    "transformer.empty_word": "--words：\"{words}\" 里有一个空词；词与词之间用逗号分开，例如 \"the,cat,sat\"。",
-    "transformer.word_count": "--words：给了 {count} 个词；词表要有 2 到 50 个词，用逗号分开。",
+    "transformer.word_count": "--words：给了 {count} 个词；词表要有 2 到 50 个词，用空格或逗号分开。",
     "transformer.repeated": "--words：\"{word}\" 出现了不止一次；词表里的每个词都必须不同。",
 
     # gnn
@@ -131,4 +130,38 @@ TEXTS = {
         "--edges：在 --nodes {nodes} 下没有节点 {node}（节点编号是 0 … {last}）；请调大 --nodes，或者改正这条边。"
     ),
     "edges.too_many": "--edges：节点 {node} 意味着有 {nodes} 个节点；最多只能讲解 {most} 个。",
+    # 尺寸的上限，以及每个上限的理由
+    "size.high": "{option} {value} 太大：最多 {most}，{why}。",
+    "size.input": "{option}：一条边上有 {value} 个，太多了：最多 {most}，{why}。",
+    "size.words": "{option}：{value} 个词太多了：最多 {most}，{why}。",
+    "size.low": "{option} {value} 太小：至少 {least}。",
+    "why.map": "因为更大的特征图每个格子都要算出并保存下来展示，既慢又没法看完",
+    "why.steps": "因为每个时间步都要算出并保存，更长的链不会多展示什么",
+    "why.units": "因为每个单元都要写出来，更宽的层在屏幕上没法看",
+    "why.tokens": "因为更多词元的 T×T 权重在屏幕上没法看",
+    "why.count": "因为每一个都要展示，再多也不会比几个多说明什么",
+    "why.stride": "因为能讲解的最大特征图就这么宽，步幅再长也只剩同一个窗口",
+    "why.values": "因为每个数值都要算出并保存下来展示",
+    "matrix.too_many": "{option}：数值太多；最多给 {most} 个（一个 1024×1024 的特征图），因为每个数值都要保存下来展示。",
+    "matrix.empty": "{option}：没有给出任何数；" + HOW + "。",
+    "number.not_number": "{option}：“{token}”不是一个数；请写一个数，例如 0.5 或 −1。",
+    "file.not_real": "{option}：“{path}”里是 {dtype} 类型的值；请给实数（float 或 int）。",
+
+    # 当前模式用不到的选项，以及重复设置输入的选项
+    "option.unused": "{option} 在 {mode} 下不起作用；请去掉它。",
+    "option.both": "{first} 和 {second} 都在设置输入；请只给其中一个。",
+
+    # --export 和 --all-steps
+    "export.is_dir": "无法导出到 \"{path}\"：这是一个文件夹；请给一个以 .svg、.html 或 .txt 结尾的文件名。",
+    "export.no_folder": "无法导出到 \"{path}\"：文件夹 \"{folder}\" 不存在；请先创建它。",
+    "export.not_writable": "无法导出到 \"{path}\"：没有写入权限。",
+    "export.failed": "无法导出到 \"{path}\"：{error}。",
+    "all_steps.too_many_steps": (
+        "--all-steps 会多出 {count} 步，没有人读得完（最多 {most} 步）；"
+        "要每个数值请用 --json，或者去掉 --all-steps（--export FILE 可以保存所显示的内容）。"
+    ),
+    "all_steps.too_many_lines": (
+        "--all-steps 会输出约 {count} 行，没有人读得完（最多 {most} 行）；"
+        "要每个数值请用 --json，或者去掉 --all-steps（--export FILE 可以保存所显示的内容）。"
+    ),
 }
