@@ -39,6 +39,22 @@ def sigmoid(x):
     return np.where(x >= 0, 1.0 / (1.0 + z), z / (1.0 + z))
 
 
+def split_gates(a):
+    """示例（不计分）：把打包在一起的预激活值分成四个门的列块。
+
+    a 有 4H 列，按 PyTorch 的顺序 i、f、g、o 排列，第 k 块是 a[:, k·H:(k+1)·H]。
+    lstm_step 里从 x_t·W + s_{t−1}·U + b 取出各个门，用的是同样的切片。
+
+    输入：
+    - a：(N, 4H)
+    返回一个元组 (a_i, a_f, a_g, a_o)：
+    - 每个都是 (N, H) float64
+    """
+    a = np.asarray(a, dtype=np.float64)
+    H = a.shape[1] // 4
+    return a[:, 0:H], a[:, H:2 * H], a[:, 2 * H:3 * H], a[:, 3 * H:4 * H]
+
+
 def lstm_step(x_t, s_prev, c_prev, W, U, b):
     """LSTM 的一步，门按 PyTorch 的顺序 i、f、g、o 排列。
 

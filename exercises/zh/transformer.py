@@ -104,6 +104,24 @@ def positional_encoding(seq_len, d_model):
     raise NotImplementedError
 
 
+def row_statistics(x):
+    """示例（不计分）：每个词元向量的均值和方差。
+
+    沿最后一个轴求统计量，就是把每个词元单独处理：μ 是这一行的均值，σ² 是 (x − μ)² 的均值
+    （总体方差，ddof=0，和 torch.nn.LayerNorm 一样）。keepdims=True 保留一个长度为 1 的
+    最后一维，这样 x − μ 会逐行广播。
+
+    输入：
+    - x：(..., d)
+    返回一个元组 (mean, var)：
+    - 每个都是 (..., 1) float64
+    """
+    x = np.asarray(x, dtype=np.float64)
+    mean = x.mean(axis=-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+    return mean, var
+
+
 def layer_norm(x, gamma, beta, eps=1e-5):
     """沿最后一个轴的层归一化，和 torch.nn.LayerNorm 一样。
 
