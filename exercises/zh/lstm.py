@@ -52,7 +52,7 @@ def split_gates(a):
     """
     a = np.asarray(a, dtype=np.float64)
     H = a.shape[1] // 4
-    return a[:, 0:H], a[:, H:2 * H], a[:, 2 * H:3 * H], a[:, 3 * H:4 * H]
+    return tuple(a[:, k * H:(k + 1) * H] for k in range(4))
 
 
 def lstm_step(x_t, s_prev, c_prev, W, U, b):
