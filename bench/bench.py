@@ -8,6 +8,7 @@ median wall time of each is compared. Targets come from the issues:
   nncli explain conv  <= 1.5 x  python -c "import numpy, rich.console, rich.table, click"
   nncli check (all ten solutions) <= 1.0 x  python -m pytest -q on one trivial NumPy test
   nncli grade (30 solved students) <= 8.0 x  nncli check of one solved workspace
+  nncli grade (300 solved students)  <= 0.1 s of wall time per student
 """
 
 import argparse
@@ -67,7 +68,7 @@ def solved_class(root: Path, students: int = 30) -> Path:
 
     folder = root / "class"
     for number in range(students):
-        student = folder / f"student{number:02d}"
+        student = folder / f"student{number:03d}"
         student.mkdir(parents=True)
         for solution in sorted(data_dir("solutions").glob("*.py")):
             shutil.copy(solution, student / solution.name)
@@ -108,7 +109,21 @@ def main():
                          "--out", str(root / "grades.csv")]
         ok &= compare("nncli grade (30 solved students)", grade, check,
                       max(3, args.runs // 3), 8.0, cwd=root, env=env)
+        ok &= per_student(nncli, root, env)
     sys.exit(0 if ok else 1)
+
+
+def per_student(nncli, root, env, students=300, target=0.1, runs=3):
+    """Wall seconds per student of `nncli grade` on a class of `students`, with feedback."""
+    folder = solved_class(root / "large", students)
+    command = nncli + ["grade", str(folder), "--seed", "1", "--out", str(root / "large.csv"),
+                       "--feedback", str(root / "large-feedback")]
+    seconds = statistics.median(timed(command, cwd=root, env=env) for _ in range(runs))
+    each = seconds / students
+    verdict = "ok" if each <= target else "OVER TARGET"
+    print(f"{f'nncli grade ({students} solved students)':<34} {seconds:7.1f} s   "
+          f"{each * 1000:5.0f} ms a student  (target <= {target * 1000:.0f} ms)  {verdict}")
+    return each <= target
 
 
 if __name__ == "__main__":

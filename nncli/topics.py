@@ -28,9 +28,13 @@ class Topic:
 TOPICS = (
     Topic("activation", exercise="activations"),
     Topic("neuron", exercise="neuron"),
+    Topic("loss"),
+    Topic("backprop"),
+    Topic("train"),
     Topic("conv", exercise="conv"),
     Topic("pool", exercise="pool"),
     Topic("cnn"),
+    Topic("architectures", aliases=("history",)),
     Topic("rnn", exercise="rnn"),
     Topic("lstm", exercise="lstm"),
     Topic("attention", exercise="attention"),
@@ -38,6 +42,7 @@ TOPICS = (
     Topic("multihead", exercise="multihead", aliases=("mha",)),
     Topic("positional", exercise="transformer"),
     Topic("transformer", exercise="transformer"),
+    Topic("decoder"),
     Topic("gnn", exercise="gnn"),
 )
 

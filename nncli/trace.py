@@ -11,6 +11,7 @@ never prints. A step is a title and a list of blocks, each block one kind of thi
     Bars(labels, values, lo, hi)       one horizontal bar per value
     Plot(x, curves)                    small curves y = f(x) drawn in the terminal
     Diagram(lines)                     preformatted text drawing (an unrolled chain, a stack of layers)
+    Canvas(lines, classes, marks)      a character picture coloured by class (decision regions, curves)
     Row(blocks)                        blocks side by side
 
 A step with ``skipped > 0`` stands for that many similar steps that were computed but not shown.
@@ -106,6 +107,24 @@ class Diagram(Block):
 
     def __init__(self, lines):
         self.lines = list(lines)
+
+
+class Canvas(Diagram):
+    """A character picture whose cells carry a class, drawn in that class's colour.
+
+    lines: equal-length strings; classes: (rows, cols) int array, the class of each cell
+    (−1: no colour); marks: (rows, cols) bool, True for cells drawn strong (data points,
+    curve points), the others faint. The characters alone must tell the classes apart, so
+    the picture reads the same without colour.
+    """
+
+    kind = "canvas"
+    __slots__ = ("classes", "marks")
+
+    def __init__(self, lines, classes, marks):
+        super().__init__(lines)
+        self.classes = classes
+        self.marks = marks
 
 
 class Row(Block):

@@ -206,3 +206,42 @@ def test_cli_big_input_is_bounded(run):
     result = run("explain", "attention", "--tokens", "200", "--hidden", "64")
     assert result.code == 0 and "more computed the same way" in result.stdout
     assert len(result.stdout.splitlines()) < 200
+
+
+# --- seq2seq over several decoder steps (--outputs) ---------------------------------------
+
+def test_every_decoder_step_equals_a_loop_over_steps():
+    rng = np.random.default_rng(3)
+    S, h = rng.normal(size=(5, 3)), rng.normal(size=(4, 3))
+    trace = build_attention(S, h, Context("attention"))
+    for k, s in enumerate(S):
+        scores = [sum(a * b for a, b in zip(s, row)) for row in h]
+        exps = [math.exp(v - max(scores)) for v in scores]
+        alpha = [e / sum(exps) for e in exps]
+        context = [sum(alpha[i] * h[i][j] for i in range(4)) for j in range(3)]
+        np.testing.assert_allclose(trace.outputs["alphas"][k], alpha, rtol=1e-12, err_msg=f"step {k}")
+        np.testing.assert_allclose(trace.outputs["contexts"][k], context, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(trace.outputs["alpha"], trace.outputs["alphas"][0], rtol=1e-15)
+    fixed = next(s for s in trace.steps if s.title.startswith("Without attention"))
+    same = next(b for b in iter_blocks(fixed.blocks) if getattr(b, "name", "") == "c")
+    assert np.array_equal(same.array, np.tile(h[-1], (5, 1)))
+
+
+def test_ties_for_the_largest_weight_are_all_named():
+    h = np.array([[1.0, 0], [1, 0], [0, 1]])
+    trace = build_attention(np.array([[1.0, 0], [0, 1]]), h, Context("attention"))
+    text = " ".join(b.text for b in iter_blocks(trace.steps[-1].blocks) if hasattr(b, "text"))
+    assert "on h₁, h₂;" in text and "on h₃;" in text
+
+
+def test_cli_outputs_json_and_default_keys(run):
+    plain = run("explain", "attention", "--json").json()
+    assert set(plain["inputs"]) == {"s", "h"} and set(plain["outputs"]) == {"scores", "alpha", "context"}
+    data = run("explain", "attention", "--outputs", "3", "--json").json()
+    assert np.array(data["outputs"]["alphas"]).shape == (3, 4)
+    assert np.array(data["outputs"]["contexts"]).shape == (3, 3)
+    assert data["inputs"]["s"] == data["inputs"]["S"][0]
+    given = run("explain", "attention", "--input", "1 0; 0 1", "--query", "1 0; 0 1; 1 1", "--json").json()
+    assert np.array(given["outputs"]["alphas"]).shape == (3, 2)
+    bad = run("explain", "attention", "--query", "1 0 0; 0 1 0", "--outputs", "3")
+    assert bad.code == 2 and "--outputs 3" in bad.stderr

@@ -91,12 +91,15 @@ def test_float32_and_complex_and_object_arrays():
     ([1.0, 2.0], "a list of 2 items"),
     (None, "None"),
     (3.0, "the number 3.0"),
-    (Unsupported("a dict of 2 items"), "a dict of 2 items"),
+    (Unsupported(("value.container", {"kind": "dict", "count": 2})), "a dict of 2 items"),
 ])
 def test_not_an_array_says_what_it_was(received, words):
+    from nncli.grader.wording import problem_text
+    from nncli.texts import Texts
+
     f = compare_array(np.ones(2), received, RTOL, ATOL)
     assert f.key == "not_array"
-    assert words in f.values["received"]
+    assert words in problem_text(f.values["received"], Texts("grader", "en"))
     assert f.values["shape"] == "(2,)"
 
 
@@ -195,7 +198,14 @@ def test_every_finding_key_has_a_text():
         assert t.has(f"compare.shape.{hint}")
 
 
-def test_describe_is_plain():
-    assert describe(np.zeros((2, 3))) == "an array of dtype float64 and shape (2, 3)"
-    assert describe((1, 2, 3)) == "a tuple of 3 items"
+def test_describe_is_a_key_worded_at_the_report():
+    from nncli.grader.wording import problem_text
+    from nncli.texts import Texts
+
+    en = Texts("grader", "en")
+    assert describe(np.zeros((2, 3))) == ("value.array", {"dtype": "float64", "shape": "(2, 3)"})
+    assert problem_text(describe(np.zeros((2, 3))), en) == \
+        "an array of dtype float64 and shape (2, 3)"
+    assert problem_text(describe((1, 2, 3)), en) == "a tuple of 3 items"
+    assert problem_text(describe([1]), en) == "a list of 1 item"
     assert isinstance(CaseVerdict("passed").finding, type(None))

@@ -14,7 +14,7 @@ from nncli.maths.rnn import rnn_forward
 from nncli.topics import TOPICS
 
 EXPLAINED = [t.name for t in TOPICS if t.explained]
-NOT_SIZES = {"seed", "precision"}  # whole-number options that are not sizes
+NOT_SIZES = {"seed", "precision", "row"}  # whole-number options that are not sizes (--row: an index)
 
 
 def commands():
@@ -82,6 +82,11 @@ def test_each_size_above_its_bound_is_a_one_line_error_that_says_why(run, topic)
     (["conv", "--dim", "1", "--input", " ".join(["1"] * 2000)], "at most 1024"),
     (["pool", "--input", ";".join([" ".join(["1"] * 700)] * 2)], "at most 640"),
     (["conv", "--seed", "-1"], "--seed"),
+    (["train", "--epochs", "20000", "--samples", "2000", "--hidden", "256"], "more than 400,000,000"),
+    (["attention", "--input", "1 0; 0 1", "--query", ";".join(["1 0"] * 65)], "at most 64"),
+    (["backprop", "--x", ";".join(["1 2"] * 65)], "at most 64"),
+    (["loss", "--logits", " ".join(["1"] * 101)], "at most 100"),
+    (["decoder", "--steps", "-1"], "at least 0"),
 ])
 def test_sizes_beyond_reason_are_refused_in_one_line(run, args, needle):
     result = run("explain", *args)
@@ -133,6 +138,25 @@ def test_drawing_a_matrix_formats_only_the_cells_shown():
 
 
 # --- input rules --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args,needle", [
+    (["conv", "--dim", "1", "--channels", "2"], "--channels has no effect with --dim 1"),
+    (["conv", "--channels", "2", "--input", ""], "--input cannot be used with --channels"),
+    (["loss", "--logits", "1 2; 3 4", "--batch", "3"], "--logits and --batch both set the input"),
+    (["backprop", "--x", "1 2", "--inputs", "3"], "--x and --inputs both set the input"),
+    (["backprop", "--lr", "nan"], "finite"),
+    (["self-attention", "--trained", "--input", ""], "leave out --input"),
+    (["multihead", "--trained", "--heads", "2"], "leave out --heads"),
+    (["transformer", "--trained", "--words", "mat, sat cat the"], ""),
+])
+def test_the_new_options_follow_the_same_rules(run, args, needle):
+    result = run("explain", *args)
+    if not needle:  # the one rule for --words: spaces or commas
+        assert result.code == 0, result.stderr
+        return
+    assert result.code == 2 and needle in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+
 
 @pytest.mark.parametrize("args,needle", [
     (["conv", "--bias", "nan"], "finite"),

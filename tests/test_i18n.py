@@ -33,6 +33,8 @@ SHOWN_MODULES = ["cli"] + [t.module for t in TOPICS]
 NAMES = {"PyTorch", "NumPy", "ReLU", "sigmoid", "Sigmoid", "tanh", "Tanh", "softmax", "Softmax",
          "LSTM", "RNN", "CNN", "GNN", "XOR", "Transformer", "Frobenius", "Rosenblatt",
          "Jozefowicz", "nncli", "logits", "logit",
+         # the CNN models of `architectures`
+         "Neocognitron", "AlexNet", "ZFNet", "GoogLeNet", "ImageNet", "Inception",
          # functions written in formulas: e − max, exp ÷ sum
          "max", "min", "exp", "sum", "mean", "diag", "sin", "cos", "log"}
 # Option names (--flip, --all-steps) and commands quoted in a text (nncli explain conv).
@@ -282,6 +284,17 @@ MORE_RUNS = [
      "--kernel", "1 1; 1 1", "--kernel", "0 0; 0 1", "--kernel", "1 0; 1 0"),
     ("rnn", "--steps", "9", "--hidden", "8", "--scale", "3"),
     ("lstm", "--steps", "9", "--hidden", "7", "--forget-bias", "0"),
+    ("lstm", "--forget-bias", "2"),
+    ("conv", "--channels", "3", "--filters", "5", "--bias", "1", "--padding", "1"),
+    ("conv", "--kernel", "1 1; 1 1", "--stride", "3", "--size", "8"),
+    ("cnn", "--stages", "2"),
+    ("rnn", "--shapes", "--scale", "1.3", "--seed", "2"),
+    ("attention", "--outputs", "10"),
+    ("activation", "--input", "-6 1"),
+    ("decoder", "--tokens", "5", "--dim", "6", "--heads", "3", "--steps", "8", "--seed", "2"),
+    ("decoder", "--seed", "1", "--steps", "4"),
+    ("architectures", "--channels", "16", "--reduce", "15", "--filters", "1", "--blocks", "30"),
+    ("architectures", "--seed", "2"),
 ]
 
 

@@ -112,41 +112,51 @@ def test_a_case_label_keeps_its_numbers_and_formulas():
     assert case_label("a phrase nobody translated", t) == "a phrase nobody translated"
 
 
-@pytest.mark.parametrize("english, chinese", [
-    ("called sys.exit(3)", "调用了 sys.exit(3)"),
-    ("called sys.exit()", "调用了 sys.exit()"),
-    ("ran out of memory (limit 1 GiB)", "内存用完了（上限 1 GiB）"),
-    ("killed by signal 11 (segmentation fault)", "被信号 11 终止（段错误）"),
-    ("killed by signal 10 (SIGUSR1)", "被信号 10 终止（SIGUSR1）"),
-    ("exited with status 3", "以状态码 3 退出"),
-    ("the process ended while the file was loading: killed by signal 9 (killed, perhaps out "
-     "of memory)", "文件还在加载时进程就结束了：被信号 9 终止（被强行终止，可能是内存不够）"),
-    ("ModuleNotFoundError: importing scipy is not allowed in an exercise file",
-     "ModuleNotFoundError：练习文件里不允许导入 scipy"),
-    ("the file could not be read: Permission denied", "文件读不出来：Permission denied"),
-    ("the grader could not isolate this file (no user namespaces); it was not run",
-     "评分器没能把这个文件隔离起来（no user namespaces），所以没有运行它"),
-    ("a list of 3 items", "一个含 3 项的 list"),
-    ("a tuple of 1 item", "一个只含 1 项的 tuple"),
-    ("an array of dtype object", "一个 dtype 为 object 的数组"),
-    ("an array of dtype int64 and shape (2, 3)", "一个 dtype 为 int64、形状为 (2, 3) 的数组"),
-    ("None", "空值 None"),
-    ("ValueError: shapes (2,3) and (4,) not aligned", "ValueError: shapes (2,3) and (4,) not aligned"),
-])
-def test_sandbox_strings_are_worded_in_chinese_and_unknown_ones_kept(english, chinese):
-    from nncli.grader.wording import phrase
+SIGSEGV = ("key", "signal.segv")
 
-    assert phrase(english, Texts("grader", "zh")) == chinese
-    assert phrase(english, Texts("grader", "en")) == english
+
+@pytest.mark.parametrize("problem, english, chinese", [
+    (("sandbox.exit", {"code": "3"}), "called sys.exit(3)", "调用了 sys.exit(3)"),
+    (("sandbox.exit_none", {}), "called sys.exit()", "调用了 sys.exit()"),
+    (("sandbox.memory", {"limit": "1 GiB"}), "ran out of memory (limit 1 GiB)",
+     "内存用完了（上限 1 GiB）"),
+    (("sandbox.signal", {"number": 11, "name": SIGSEGV}),
+     "killed by signal 11 (segmentation fault)", "被信号 11 终止（段错误）"),
+    (("sandbox.exit_status", {"code": 3}), "exited with status 3", "以状态码 3 退出"),
+    (("sandbox.import_refused", {"error": "ModuleNotFoundError", "module": "scipy"}),
+     "ModuleNotFoundError: importing scipy is not allowed in an exercise file",
+     "ModuleNotFoundError：练习文件里不允许导入 scipy"),
+    (("sandbox.file_unreadable", {"reason": "Permission denied"}),
+     "the file could not be read: Permission denied", "文件读不出来：Permission denied"),
+    (("value.container", {"kind": "list", "count": 3}), "a list of 3 items",
+     "一个含 3 项的 list"),
+    (("value.container_one", {"kind": "tuple", "count": 1}), "a tuple of 1 item",
+     "一个只含 1 项的 tuple"),
+    (("value.none", {}), "None", "空值 None"),
+    ("ValueError: shapes (2,3) and (4,) not aligned",
+     "ValueError: shapes (2,3) and (4,) not aligned",
+     "ValueError: shapes (2,3) and (4,) not aligned"),
+])
+def test_problems_are_worded_from_their_keys_and_learner_text_kept(problem, english, chinese):
+    from nncli.grader.wording import problem_text
+
+    assert problem_text(problem, Texts("grader", "zh")) == chinese
+    assert problem_text(problem, Texts("grader", "en")) == english
+
+
+def test_a_key_sent_without_its_values_is_shown_as_data():
+    from nncli.grader.wording import problem_text
+
+    assert problem_text(("sandbox.exit", {}), Texts("grader", "en")) == "sandbox.exit"
 
 
 def test_a_load_error_keeps_its_traceback_under_a_chinese_heading():
     from nncli.grader.wording import phrase
 
-    text = ("called sys.exit(2)\nTraceback (most recent call last):\n  File \"/w/a.py\", "
-            "line 1, in <module>\n    sys.exit(2)\nSystemExit: 2")
+    text = ("SystemError: boom\nTraceback (most recent call last):\n  File \"/w/a.py\", "
+            "line 1, in <module>\n    f()\nSystemError: boom")
     worded = phrase(text, Texts("grader", "zh"))
-    assert worded.splitlines()[:2] == ["调用了 sys.exit(2)", zh_texts("grader")["check.traceback"]]
+    assert worded.splitlines()[:2] == ["SystemError: boom", zh_texts("grader")["check.traceback"]]
     assert worded.splitlines()[2:] == text.splitlines()[2:]
     assert phrase(text, Texts("grader", "en")) == text
 
@@ -158,14 +168,15 @@ def test_the_wording_follows_what_the_sandbox_and_compare_really_say():
 
     from nncli.grader import compare
     from nncli.grader.sandbox import wire as sandbox_wire
-    from nncli.grader.wording import phrase
+    from nncli.grader.wording import problem_text
 
-    t = Texts("grader", "zh")
+    zh, en = Texts("grader", "zh"), Texts("grader", "en")
     values = [None, 3, 2.5, True, "s", [1, 2], (1,), {"a": 1}, np.float32(1), np.array([None]),
               object()]
     for value in values:
-        for text in (sandbox_wire.describe(value), compare.describe(value)):
-            assert phrase(text, t) != text and CJK.search(phrase(text, t)), text
+        for key, values_ in (tuple(sandbox_wire.describe(value)), compare.describe(value)):
+            worded = problem_text((key, values_), zh)
+            assert CJK.search(worded) and worded != problem_text((key, values_), en), key
 
 
 # --- the Chinese templates -----------------------------------------------------------------

@@ -17,8 +17,9 @@ NOUNS = ("values numbers rows columns terms classes kernels pixels weights param
          "nodes edges heads tokens positions dimensions decimals words lines inputs neurons pairs "
          "scores zeros angles states").split()
 # a placeholder, then up to two words, then a plural noun, with no choice made
-NOT_COUNTS = {"dtype", "seed", "r1"}  # a type name, a seed ("{seed} repeats"), a row index
-BARE_COUNT = re.compile(r"(?<![×\w])\{(\w+)\}(?: [a-z]+){0,2} (" + "|".join(NOUNS) + r")\b(?![×])")
+NOT_COUNTS = {"dtype", "seed", "r1", "share"}  # a type name, a seed ("{seed} repeats"), a row index,
+# a percentage ("{share} of the weights")
+BARE_COUNT = re.compile(r"(?<![×·\w])\{(\w+)\}(?: [a-z]+){0,2} (" + "|".join(NOUNS) + r")\b(?![×])")
 
 
 def templates():

@@ -170,3 +170,41 @@ def test_cli_export_and_long_run_bounded(run, tmp_path):
     assert "more computed the same way" in result.stdout
     assert "Time step t = 499" in result.stdout
     assert len(result.stdout.splitlines()) < 300
+
+
+# --- the four patterns and the self-loop on numbers (--shapes) ----------------------------
+
+def test_shapes_match_a_unit_by_unit_loop():
+    from nncli.builders.rnn_shapes import shape_examples
+
+    x, s0, W_in, W_s, b = random_case(4, 5, 2, 3)
+    rng = np.random.default_rng(9)
+    extra = {"W_out": rng.normal(size=(3, 1)), "W_in_dec": rng.normal(size=(1, 3)),
+             "W_s_dec": rng.normal(size=(3, 3)), "b_dec": rng.normal(size=3)}
+    ex = shape_examples(x, W_in, W_s, b, s0, extra)
+    x3 = x[:3]
+    y = lambda S: [sum(S[t][j] * extra["W_out"][j, 0] for j in range(3)) for t in range(len(S))]
+    states = column_form(x3, s0, W_in, W_s, b)
+    one = column_form(np.vstack([x3[:1], np.zeros((2, 2))]), s0, W_in, W_s, b)
+    np.testing.assert_allclose(ex["n_to_n"], y(states), rtol=1e-12)
+    np.testing.assert_allclose(ex["many_to_one"], y(states)[-1:], rtol=1e-12)
+    np.testing.assert_allclose(ex["one_to_many"], y(one), rtol=1e-12)
+    loop = column_form(x3, s0, W_in, np.diag(np.diag(W_s)), b)
+    np.testing.assert_allclose(ex["self_loop_states"], loop, rtol=1e-12)
+    # the decoder: starts from the encoder's last state, reads 0, then each previous output
+    s, prev, outs = states[-1], 0.0, []
+    for _ in range(4):
+        s = np.array([math.tanh(prev * extra["W_in_dec"][0, j] + sum(s[k] * extra["W_s_dec"][k, j]
+                                for k in range(3)) + extra["b_dec"][j]) for j in range(3)])
+        prev = float(sum(s[j] * extra["W_out"][j, 0] for j in range(3)))
+        outs.append(prev)
+    np.testing.assert_allclose(ex["n_to_m"], outs, rtol=1e-12)
+
+
+def test_cli_shapes_is_optional(run):
+    plain = run("explain", "rnn", "--json").json()
+    assert set(plain["outputs"]) == {"states", "grad_norms"}
+    data = run("explain", "rnn", "--shapes", "--json").json()
+    assert len(data["outputs"]["n_to_m"]) == 4 and len(data["outputs"]["many_to_one"]) == 1
+    assert np.array(data["outputs"]["self_loop_states"]).shape == (3, 3)
+    assert "--shapes works each" in run("explain", "rnn").stdout

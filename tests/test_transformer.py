@@ -131,7 +131,10 @@ def test_cli_default_and_json(run):
     result = run("explain", "transformer")
     assert result.code == 0, result.stderr
     assert "\x1b[" not in result.stdout
-    assert "σ² = (" in result.stdout and "most likely next word" in result.stdout
+    assert "σ² = (" in result.stdout and "most likely word" in result.stdout
+    # the encoder's rows saw the later words: the next word is the decoder's topic
+    assert "most likely next word" not in result.stdout
+    assert "nncli explain decoder" in result.stdout
     data = run("explain", "transformer", "--json").json()
     assert set(data["inputs"]) == {"X", *PARAM_NAMES}
     ins = {k: np.array(v) for k, v in data["inputs"].items()}

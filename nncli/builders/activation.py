@@ -75,13 +75,13 @@ def build_activation(x, ctx) -> Trace:
 def _saturation_step(x, ctx) -> Step:
     t = ctx.t
     probe = np.array(SATURATION_X)
-    big = float(np.max(np.abs(x)))
+    big = float(x[int(np.argmax(np.abs(x)))])  # the learner's value farthest from 0, sign kept
     rows = [[v, relu_grad(v), sigmoid_grad(v), tanh_grad(v)] for v in probe]
     return Step(t("sat.title"), [
         Text(t("sat.text")),
         Table([t("col.x"), t("col.slope_relu"), t("col.slope_sigmoid"), t("col.slope_tanh")], rows),
-        Text(t("sat.largest", x=ctx.n(big), sg=ctx.n(sigmoid_grad(big)), tg=ctx.n(tanh_grad(big)),
-               rg=ctx.n(relu_grad(big)))),
+        Text(t("sat.largest" if big > 0 else "sat.largest.not_positive", x=ctx.n(big),
+               sg=ctx.n(sigmoid_grad(big)), tg=ctx.n(tanh_grad(big)), rg=ctx.n(relu_grad(big)))),
         Text(t("sat.chain", layers=CHAIN_LAYERS, product=ctx.n(0.25 ** CHAIN_LAYERS))),
     ])
 

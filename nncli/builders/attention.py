@@ -101,15 +101,18 @@ def weight_picture(ctx, name, weights, labels, title):
 
 
 def build_attention(s, h, ctx, seed=None) -> Trace:
-    """Explain dot-product encoder–decoder attention for one decoder step.
+    """Explain dot-product encoder–decoder attention for one decoder step, or for several.
 
-    s: (H,) decoder state; h: (T, H) encoder states, one per row ->
-    outputs scores (T,) e_i = s·h_i, alpha (T,) = softmax(e), context (H,) = Σ_i alpha_i h_i.
+    s: (H,) decoder state, or (M, H) the states of M decoder steps (row 0 is worked out in
+    full); h: (T, H) encoder states, one per row -> outputs scores (T,) e_i = s·h_i,
+    alpha (T,) = softmax(e), context (H,) = Σ_i alpha_i h_i for s (row 0). With M states
+    also S (M, H) in the inputs and alphas (M, T), contexts (M, H) in the outputs.
     Row-vector convention: e = h·s (textbooks: e = Hᵀs with the h_i as columns of H).
     seed: the seed that drew s and h, or None when the learner gave them.
     """
     t = ctx.t
-    s = np.asarray(s, dtype=np.float64)
+    S = np.atleast_2d(np.asarray(s, dtype=np.float64))
+    s = S[0]
     h = np.asarray(h, dtype=np.float64)
     T, H = h.shape
     context, alpha = (a[0] for a in attention_context(s[None], h[None]))
@@ -148,8 +151,69 @@ def build_attention(s, h, ctx, seed=None) -> Trace:
                                   Matrix("context", context, label="c"),
                                   Text(t("context.result", hidden=H, top=sub(top + 1),
                                          alpha=ctx.n(weights[top])))]),
-        Step(t("each.title"), [Text(t("each.text")), Text(t("each.learn"))]),
     ]
-    return Trace("attention", {"tokens": T, "hidden": H}, {"s": s, "h": h}, steps,
-                 {"scores": scores, "alpha": alpha, "context": context},
-                 title=t("title", hidden=H, tokens=T))
+    inputs = {"s": s, "h": h}
+    outputs = {"scores": scores, "alpha": alpha, "context": context}
+    params = {"tokens": T, "hidden": H}
+    if len(S) == 1:
+        steps.append(Step(t("each.title"), [Text(t("each.text")), Text(t("each.seq2seq")),
+                                            Text(t("each.learn"))]))
+    else:
+        contexts, alphas = attention_context(S, np.broadcast_to(h, (len(S),) + h.shape))
+        steps.insert(1, fixed_context_step(S, h, ctx))
+        steps.append(every_step(S, alphas, contexts, labels, ctx))
+        inputs["S"] = S
+        outputs.update({"alphas": alphas, "contexts": contexts})
+        params["outputs"] = len(S)
+    return Trace("attention", params, inputs, steps, outputs, title=t("title", hidden=H, tokens=T))
+
+
+def _chain(M) -> str:
+    """'c₀ = c₁ = c₂', or 'c₀ = c₁ = … = c₉' for many steps."""
+    names = [f"c{sub(k)}" for k in range(M)]
+    return " = ".join(names if M <= 4 else names[:2] + ["…", names[-1]])
+
+
+def _largest(weights) -> str:
+    """'h₂', or 'h₁, h₂, h₃' when several weights tie for the largest."""
+    top = np.flatnonzero(np.isclose(weights, np.max(weights), rtol=1e-12, atol=1e-15))
+    return ", ".join(f"h{sub(i + 1)}" for i in top)
+
+
+def step_labels(M) -> list:
+    return [f"s{sub(k)}" for k in range(M)]
+
+
+def fixed_context_step(S, h, ctx) -> Step:
+    """Seq2seq without attention: every decoder step gets the same c, the last encoder state."""
+    t = ctx.t
+    M, T = len(S), len(h)
+    same = np.broadcast_to(h[-1], S.shape)
+    return Step(t("fixed.title"), [
+        Text(t("fixed.text", m=M, last=f"h{sub(T)}")),
+        Equation(t("fixed.eq", chain=_chain(M), last=f"h{sub(T)}", c=ctx.vec(h[-1]))),
+        Row([Matrix("S", S, label=t("fixed.states"), row_labels=step_labels(M)),
+             Matrix("c", same, label=t("fixed.contexts"), row_labels=step_labels(M))]),
+        Text(t("fixed.after")),
+    ])
+
+
+def every_step(S, alphas, contexts, labels, ctx) -> Step:
+    """Attention for every decoder step: its own c_t, and the whole α matrix as a heatmap."""
+    t = ctx.t
+    M = len(S)
+    rows = step_labels(M)
+    shown = rows_shown(ctx, M)
+    lines = [Equation(t("every.row", k=k, ck=f"c{sub(k)}", top=_largest(alphas[k]),
+                        alpha=ctx.n(np.max(alphas[k])), c=ctx.vec(contexts[k])))
+             for k in range(shown)]
+    if shown < M:
+        lines.append(more_rows(ctx, M - shown))
+    return Step(t("every.title", m=M), [
+        Text(t("every.text", m=M)),
+        Matrix("alphas", alphas, heat=True, label=t("every.matrix"), row_labels=rows, col_labels=labels),
+        *lines,
+        Matrix("contexts", contexts, label=t("every.contexts"), row_labels=rows),
+        Text(t("every.after")),
+        Text(t("each.learn")),
+    ])

@@ -4,7 +4,7 @@ import unicodedata
 
 import numpy as np
 
-from nncli.maths.conv import output_size, pad2d, receptive_field
+from nncli.maths.conv import output_size, pad2d, receptive_field, seen_indices
 from nncli.trace import Diagram, Equation, Matrix, Row, Step, Text, Trace
 
 FULL_DETAIL_CELLS = 16  # up to this many output cells, every one is shown
@@ -45,7 +45,10 @@ def build_conv2d(x, kernel, ctx, bias=0.0, padding=0, stride=1, flip=False) -> T
     dropped_rows = padded.shape[0] - ((OH - 1) * stride + KH)
     dropped_cols = padded.shape[1] - ((OW - 1) * stride + KW)
     if dropped_rows or dropped_cols:
-        steps[-1].blocks.append(Text(t("stride.drop", rows=dropped_rows, cols=dropped_cols)))
+        key = "stride.drop" + (".rows" if not dropped_cols else ".cols" if not dropped_rows else "")
+        steps[-1].blocks.append(Text(t(key, rows=dropped_rows, cols=dropped_cols)))
+    if stride > min(KH, KW) and (OH > 1 or OW > 1):
+        steps[-1].blocks.append(Text(t("stride.gap", s=stride)))
 
     output = np.full((OH, OW), np.nan)
     total = OH * OW
@@ -64,7 +67,7 @@ def build_conv2d(x, kernel, ctx, bias=0.0, padding=0, stride=1, flip=False) -> T
             Text(t("cell.text" if padding else "cell.text.nopad", r=r, c=c)),
             Row([
                 Matrix("padded input" if padding else "input", padded, highlight=cells, dim=pad_cells,
-                       label=t("cell.window")),
+                       label=t("cell.window" if padding else "cell.window.nopad")),
                 Matrix("kernel", used, label=t("matrix.kernel")),
                 Matrix("products", products, label=t("cell.products")),
                 Matrix("output", output.copy(), highlight=[(i, j)], label=t("cell.output")),
@@ -75,14 +78,11 @@ def build_conv2d(x, kernel, ctx, bias=0.0, padding=0, stride=1, flip=False) -> T
     if total > limit and not ctx.all_steps:
         steps.append(ctx.skipped_step(t("more.title"), total - limit))
 
-    r2 = receptive_field([KH, KH], [stride, 1])
-    r3 = receptive_field([KH, KH, KH], [stride, 1, 1])
     steps.append(Step(t("result.title"), [
         Text(t("result.text", oh=OH, ow=OW)),
         Matrix("output", output, heat=True, label=t("cell.output")),
     ]))
-    steps.append(Step(t("receptive.title"), [
-        Text(t("receptive.text", kh=KH, kw=KW, s=stride, r2=r2, r3=r3))]))
+    steps.append(receptive_step(KH, KW, stride, ctx))
     return Trace(
         "conv",
         {"dim": 2, "padding": padding, "stride": stride, "bias": bias, "flip": flip},
@@ -91,6 +91,58 @@ def build_conv2d(x, kernel, ctx, bias=0.0, padding=0, stride=1, flip=False) -> T
         {"output": output},
         title=t("title2d", h=H, w=W, kh=KH, kw=KW, p=padding, s=stride),
     )
+
+
+STACKED = 3           # layers in the receptive-field example
+PICTURE_CELLS = 12    # the receptive-field picture shows fields up to this many cells a side
+
+
+def receptive_step(KH, KW, stride, ctx) -> Step:
+    """How far one cell sees when layers like this one (KH×KW kernel, this stride) are
+    stacked: the recurrence per axis, and a picture of the input cells each layer's cell
+    (0, 0) reads."""
+    t = ctx.t
+    rows = [receptive_field([KH] * n, [stride] * n) for n in range(1, STACKED + 1)]
+    cols = [receptive_field([KW] * n, [stride] * n) for n in range(1, STACKED + 1)]
+    blocks = [
+        Text(t("receptive.text", kh=KH, kw=KW, s=stride, r2h=rows[1], r2w=cols[1],
+               r3h=rows[2], r3w=cols[2])),
+        Equation(t("receptive.rule")),
+        Equation(t("receptive.rows", steps=_recurrence(KH, stride))),
+        Equation(t("receptive.cols", steps=_recurrence(KW, stride))),
+    ]
+    shown = sum(1 for r, c in zip(rows, cols) if max(r, c) <= PICTURE_CELLS)
+    if shown >= 2:
+        blocks += [Text(t("receptive.picture", layers=shown)),
+                   Diagram(field_picture(KH, KW, stride, shown))]
+    if stride > min(KH, KW):
+        blocks.append(Text(t("receptive.gaps", s=stride)))
+    blocks.append(Text(t("receptive.deeper")))
+    return Step(t("receptive.title"), blocks)
+
+
+def _recurrence(kernel, stride) -> str:
+    """'1 + 2×1 = 3,  3 + 2×2 = 7,  7 + 2×4 = 15': r_l = r_{l−1} + (k − 1)·j_{l−1}."""
+    field, jump, parts = 1, 1, []
+    for _ in range(STACKED):
+        parts.append(f"{field} + {kernel - 1}×{jump} = {field + (kernel - 1) * jump}")
+        field, jump = field + (kernel - 1) * jump, jump * stride
+    return ",   ".join(parts)
+
+
+def field_picture(KH, KW, stride, layers) -> list:
+    """The input around cell (0, 0) of `layers` stacked layers, no padding: each input cell
+    marked with the first layer whose cell (0, 0) reads it ('1', '2', …), '·' if none."""
+    first = {}
+    for n in range(layers, 0, -1):
+        rows = seen_indices(0, [(KH, stride, 0)] * n)
+        cols = seen_indices(0, [(KW, stride, 0)] * n)
+        for r in rows:
+            for c in cols:
+                first[r, c] = n
+    height = 1 + max(r for r, _ in first)
+    width = 1 + max(c for _, c in first)
+    return [" ".join(str(first.get((r, c), "·")) for c in range(width)) for r in range(height)]
 
 
 def build_conv1d(f, g, ctx) -> Trace:
@@ -126,7 +178,8 @@ def build_conv1d(f, g, ctx) -> Trace:
         ]))
     if N > limit and not ctx.all_steps:
         steps.append(ctx.skipped_step(t("more.title"), N - limit))
-    steps.append(Step(t("result1d.title"), [Text(t("result1d.text", n=N)), Matrix("f∗g", output)]))
+    steps.append(Step(t("result1d.title"), [Text(t("result1d.text", n=N)), Matrix("f∗g", output),
+                                            Text(t("result1d.layers"))]))
     return Trace("conv", {"dim": 1}, {"f": f, "g": g}, steps, {"output": output},
                  title=t("title1d", l=L, k=K))
 

@@ -33,6 +33,19 @@ def adjacency(edges, V):
     return A
 
 
+def row_sum_blocks(A_hat, ctx):
+    """Why Â is normalised, and what its row sums say: Â is an average only when every row
+    adds up to 1 (for a connected graph: when all nodes have the same degree)."""
+    t = ctx.t
+    sums = A_hat.sum(axis=1)
+    blocks = [Equation(t("rowsum.eq", sums=ctx.vec(sums)))] if len(sums) <= FULL_DETAIL_NODES else []
+    if np.allclose(sums, 1.0, rtol=0, atol=1e-12):
+        return blocks + [Text(t("rowsum.one"))]
+    low, high = int(np.argmin(sums)), int(np.argmax(sums))
+    return blocks + [Text(t("rowsum.not_one", lo=ctx.n(sums[low]), i=low, hi=ctx.n(sums[high]),
+                            j=high))]
+
+
 def build_gnn(A, X, W, ctx) -> Trace:
     """Explain relu(Â·X·W), Â = D^−½ (A + I) D^−½, D the degrees of A + I.
 
@@ -81,7 +94,7 @@ def build_gnn(A, X, W, ctx) -> Trace:
         Equation(t("norm.self", i=0, d=ctx.n(deg[0]), v=ctx.n(A_hat[0, 0]))),
         Matrix("A_hat", A_hat, label="Â", row_labels=nodes, col_labels=nodes, heat=True,
                highlight=[(i, j)] if i is not None else []),
-        Text(t("norm.why")),
+        *row_sum_blocks(A_hat, ctx),
     ]
     steps.append(Step(t("norm.title"), blocks))
 

@@ -84,7 +84,8 @@ def build_lstm(x, W, U, b, s0, c0, ctx, long_x=None, forget_bias=0.0) -> Trace:
                           narrow(ctx, f"b_{k}", bk, label=f"b_{k} = b[{cols}]")]))
     setup.append(Text(t_("setup.start", s0=ctx.vec(s0), c0=ctx.vec(c0))))
     if forget_bias:
-        setup.append(Text(t_("setup.forget_bias", fb=ctx.n(forget_bias))))
+        key = "setup.forget_bias" if forget_bias == 1 else "setup.forget_bias.other"
+        setup.append(Text(t_(key, fb=ctx.n(forget_bias))))
     steps = [Step(t_("setup.title"), setup)]
 
     limit = T if T <= FULL_DETAIL_STEPS else FIRST_STEPS

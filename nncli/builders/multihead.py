@@ -15,13 +15,15 @@ def valid_heads(d: int) -> list:
     return [h for h in range(1, d + 1) if d % h == 0]
 
 
-def build_multihead(X, Wq, Wk, Wv, Wo, n_heads, ctx, words=None, causal=False, seed=None) -> Trace:
+def build_multihead(X, Wq, Wk, Wv, Wo, n_heads, ctx, words=None, causal=False, seed=None,
+                    trained=False) -> Trace:
     """Explain multi-head self-attention with n_heads heads.
 
     X: (T, d); Wq, Wk, Wv, Wo: (d, d); n_heads divides d, d_head = d / n_heads; head k uses
     columns k·d_head … (k+1)·d_head − 1 of Q, K, V. Outputs weights (n_heads, T, T) and
     output (T, d) = concat(heads)·Wo, equal to torch.nn.MultiheadAttention(d, n_heads,
     bias=False) with in_proj_weight = [Wqᵀ; Wkᵀ; Wvᵀ], out_proj.weight = Woᵀ.
+    trained: the vectors are trained embeddings, not random stand-ins.
     """
     t = ctx.t
     X, Wq, Wk, Wv, Wo = (np.asarray(a, dtype=np.float64) for a in (X, Wq, Wk, Wv, Wo))
@@ -47,7 +49,7 @@ def build_multihead(X, Wq, Wk, Wv, Wo, n_heads, ctx, words=None, causal=False, s
     inputs = [Text(t("inputs.text", tokens=T, dim=d))]
     if seed is not None:
         inputs.append(Text(t("inputs.random", seed=seed)))
-    if words:
+    if words and not trained:
         inputs.append(Text(t("inputs.words")))
     inputs += [Row([Matrix("X", X, row_labels=labels), Matrix("Wq", Wq, label="W_q"),
                     Matrix("Wk", Wk, label="W_k"), Matrix("Wv", Wv, label="W_v"),
@@ -58,7 +60,7 @@ def build_multihead(X, Wq, Wk, Wv, Wo, n_heads, ctx, words=None, causal=False, s
         ranges += t("proj.range.sep") + "…"
 
     steps = [
-        Step(t("why.title"), [Text(t("why.text")), Text(t("why.cost"))]),
+        Step(t("why.title"), [Text(t("why.text")), Text(t("why.cost")), Text(t("why.not"))]),
         Step(t("inputs.title"), inputs),
         Step(t("proj.title"), [
             Text(t("proj.text", tokens=T, dim=d, ranges=ranges)),

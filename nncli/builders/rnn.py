@@ -80,12 +80,14 @@ def check_step(state, reference, magnitude, terms):
     assert np.all(np.abs(state - reference) <= tolerance), "a worked step differs from rnn_forward"
 
 
-def build_rnn(x, W_in, W_s, b, s0, ctx, long_x=None) -> Trace:
+def build_rnn(x, W_in, W_s, b, s0, ctx, long_x=None, shapes=None) -> Trace:
     """Explain S_t = tanh(x_t·W_in + S_{t−1}·W_s + b) over one sequence, then BPTT.
 
     x: (T, D), W_in: (D, H), W_s: (H, H), b: (H,), s0: (H,) the state before the first step.
     long_x: optional (T′, D) longer input (T′ > T) run with the same weights to show the
-    fade over more steps. Outputs: states (T, H), row t = S_t, equal to
+    fade over more steps. shapes: optional dict of W_out (H, 1), W_in_dec (1, H),
+    W_s_dec (H, H), b_dec (H,) to work the four patterns and the self-loop variant on numbers
+    (nncli.builders.rnn_shapes; its outputs are added). Outputs: states (T, H), row t = S_t, equal to
     rnn_forward(x[None], s0[None], …)[0]; grad_norms (T,), entry t = ‖∂S_{T−1}/∂S_t‖_F.
     """
     t_ = ctx.t
@@ -142,16 +144,18 @@ def build_rnn(x, W_in, W_s, b, s0, ctx, long_x=None) -> Trace:
     if long_x is not None and len(long_x) > T:
         long_norms = bptt_grad_norms(long_x, s0, W_in, W_s, b)
         steps.append(long_step(ctx, long_norms, H))
-    steps.append(patterns_step(ctx))
+    steps.append(patterns_step(ctx, shown=shapes is not None))
+    inputs = {"x": x, "W_in": W_in, "W_s": W_s, "b": b, "s0": s0}
+    outputs = {"states": states, "grad_norms": norms}
+    if shapes is not None:
+        from nncli.builders.rnn_shapes import shapes_steps
 
-    return Trace(
-        "rnn",
-        {"steps": T, "hidden": H, "features": D},
-        {"x": x, "W_in": W_in, "W_s": W_s, "b": b, "s0": s0},
-        steps,
-        {"states": states, "grad_norms": norms},
-        title=t_("title", t=T, d=D, h=H),
-    )
+        more, examples = shapes_steps(x, W_in, W_s, b, s0, shapes, ctx)
+        steps += more
+        inputs.update(shapes)
+        outputs.update(examples)
+    return Trace("rnn", {"steps": T, "hidden": H, "features": D}, inputs, steps, outputs,
+                 title=t_("title", t=T, d=D, h=H))
 
 
 def time_step(ctx, t, x_t, s_prev, W_in, W_s, b, from_input, from_memory, pre, states):
@@ -226,8 +230,7 @@ def bptt_step(ctx, norms, W_s, H, T):
     blocks += norm_bars(ctx, norms, t_("bptt.bars", last=sub("S", T - 1)), ctx.all_steps)
     blocks.append(Text(t_("bptt.last", h=H, root=ctx.n(np.sqrt(H)))))
     if T >= 2:
-        ratio = norms[0] / norms[-1]
-        key = "bptt.fade" if ratio < 0.1 else "bptt.fade_mild" if ratio <= 1 else "bptt.grow"
+        key = {"fade": "bptt.fade", "kept": "bptt.fade_mild", "grow": "bptt.grow"}[trend(norms[0], norms[-1])]
         blocks.append(Text(t_(key, back=T - 1, first=small(ctx, norms[0]), last=ctx.n(norms[-1]),
                               ratio=ctx.n(norms[0] / norms[-1]),
                               percent=numfmt.num(100 * norms[0] / norms[-1], 1))))
@@ -235,19 +238,35 @@ def bptt_step(ctx, norms, W_s, H, T):
     return Step(t_("bptt.title"), blocks)
 
 
+FADED = 0.1  # a norm below this fraction of where it started counts as faded
+
+
+def trend(first, start) -> str:
+    """'fade', 'kept' or 'grow': how a gradient norm `first` far back compares with the
+    norm `start` where it set out."""
+    if first < FADED * start:
+        return "fade"
+    return "kept" if first <= start else "grow"
+
+
 def long_step(ctx, norms, H):
     t_ = ctx.t
     T = len(norms)
+    root = float(np.sqrt(H))
     ten = T - 1 - 10
     blocks = [Text(t_("long.text", t=T))]
     blocks += norm_bars(ctx, norms, t_("bptt.bars", last=sub("S", T - 1)), ctx.all_steps)
-    blocks.append(Text(t_("long.ten", value=small(ctx, norms[ten]), t=ten,
-                          percent=numfmt.num(100 * norms[ten] / np.sqrt(H), 1))))
+    blocks.append(Text(t_("long." + trend(norms[0], root), first=small(ctx, norms[0]),
+                          root=ctx.n(root), percent=numfmt.num(100 * norms[0] / root, 1),
+                          ratio=ctx.n(norms[0] / root))))
+    blocks.append(Text(t_("long.ten." + trend(norms[ten], root), value=small(ctx, norms[ten]),
+                          t=ten, percent=numfmt.num(100 * norms[ten] / root, 1),
+                          ratio=ctx.n(norms[ten] / root))))
     blocks.append(Text(t_("long.lstm")))
     return Step(t_("long.title", t=T), blocks)
 
 
-def patterns_step(ctx):
+def patterns_step(ctx, shown=False):
     t_ = ctx.t
     rows = [[t_(f"pattern.{k}"), t_(f"pattern.{k}.shape"), t_(f"pattern.{k}.example")]
             for k in ("one_many", "many_one", "n_n", "n_m")]
@@ -255,4 +274,5 @@ def patterns_step(ctx):
         Text(t_("pattern.text")),
         Table([t_("pattern.col.name"), t_("pattern.col.shape"), t_("pattern.col.example")], rows),
         Text(t_("pattern.this")),
+        Text(t_("pattern.below" if shown else "pattern.flag")),
     ])

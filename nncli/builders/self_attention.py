@@ -17,14 +17,15 @@ def upper_cells(T: int) -> list:
     return [(i, j) for i in range(T) for j in range(i + 1, T)]
 
 
-def build_self_attention(X, Wq, Wk, Wv, ctx, words=None, causal=False, seed=None) -> Trace:
+def build_self_attention(X, Wq, Wk, Wv, ctx, words=None, causal=False, seed=None, trained=False) -> Trace:
     """Explain self-attention Z = softmax(Q·Kᵀ/√d_k [+ causal mask])·V.
 
     X: (T, d) one token per row; Wq, Wk: (d, d_k); Wv: (d, d_v). Outputs Q, K (T, d_k),
     V (T, d_v), scores (T, T) = Q·Kᵀ/√d_k before masking, weights (T, T), output (T, d_v).
     Row-vector convention (Q = X·Wq); equal to
     torch.nn.functional.scaled_dot_product_attention(Q, K, V, is_causal=causal).
-    words: T labels or None (t0, t1, …); seed: the seed of a random example, else None.
+    words: T labels or None (t0, t1, …); seed: the seed of a random example, else None;
+    trained: the vectors are trained embeddings, not random stand-ins.
     """
     t = ctx.t
     X, Wq, Wk, Wv = (np.asarray(a, dtype=np.float64) for a in (X, Wq, Wk, Wv))
@@ -43,7 +44,7 @@ def build_self_attention(X, Wq, Wk, Wv, ctx, words=None, causal=False, seed=None
     inputs = [Text(t("inputs.text", tokens=T, dim=d))]
     if seed is not None:
         inputs.append(Text(t("inputs.random", seed=seed)))
-    if words:
+    if words and not trained:
         inputs.append(Text(t("inputs.words")))
     inputs += [Matrix("X", X, row_labels=labels), Text(t("inputs.convention"))]
 

@@ -1,20 +1,17 @@
 """Trace builder for one Transformer encoder layer (post-norm, as Vaswani et al. 2017), the
 decoder's extra attention and mask, and the output softmax over a tiny vocabulary."""
 
-import unicodedata
-
 import numpy as np
 
 from nncli.maths.activations import relu, softmax
 from nncli.maths.attention import causal_mask, merge_heads, scaled_dot_product_attention, softmax_parts, split_heads
 from nncli.maths.positional import positional_encoding
 from nncli.maths.transformer import layer_norm
+from nncli.builders.transformer_parts import (EPS, ROWS_SHOWN, TERMS_SHOWN, flow_lines, layer_norm_lines,
+                                              mask_picture, sum_text)
 from nncli.trace import Diagram, Equation, Matrix, Row, Step, Table, Text, Trace
 
-EPS = 1e-5
 HEADS_SHOWN = 2      # heads shown in full; the others are summarised
-TERMS_SHOWN = 8      # terms of a written-out sum before "…"
-ROWS_SHOWN = 12      # rows of a per-token table
 
 PARAM_NAMES = ("Wq", "Wk", "Wv", "Wo", "W1", "b1", "W2", "b2",
                "gamma1", "beta1", "gamma2", "beta2", "W_vocab", "b_vocab")
@@ -36,11 +33,12 @@ def random_parameters(seed, T, d, d_ff, V):
     return X, p
 
 
-def build_transformer(X, params, n_heads, words, vocab, ctx) -> Trace:
+def build_transformer(X, params, n_heads, words, vocab, ctx, trained=False) -> Trace:
     """Explain encoder_layer(X + PE) and softmax(output·W_vocab + b_vocab).
 
     X: (T, d) embeddings of the input `words` (T labels); params as random_parameters;
-    n_heads divides d; vocab: V output words. Row vectors: x @ W.
+    n_heads divides d; vocab: V output words. Row vectors: x @ W. trained: the weights
+    were learned, so the sentences about random weights are left out.
     """
     t = ctx.t
     X = np.asarray(X, dtype=np.float64)
@@ -53,7 +51,7 @@ def build_transformer(X, params, n_heads, words, vocab, ctx) -> Trace:
 
     steps = [Step(t("flow.title"), [Text(t("flow.text")),
                                     Diagram(_flow_diagram(t, T, d, n_heads, dh, d_ff, V)),
-                                    Text(t("flow.rows"))])]
+                                    *([] if trained else [Text(t("flow.rows"))])])]
     steps.append(Step(t("embed.title"), [
         Text(t("embed.text", words=" ".join(tok), d=d)),
         Row([Matrix("X", X, row_labels=tok), Matrix("PE", pe, row_labels=tok),
@@ -74,7 +72,7 @@ def build_transformer(X, params, n_heads, words, vocab, ctx) -> Trace:
             continue
         scores = Qh[h] @ Kh[h].T / np.sqrt(dh)
         j = 1 if T > 1 else 0
-        dot = _sum_text([f"{ctx.term(a)}×{ctx.term(b)}" for a, b in zip(Qh[h, 0], Kh[h, j])], ctx)
+        dot = sum_text([f"{ctx.term(a)}×{ctx.term(b)}" for a, b in zip(Qh[h, 0], Kh[h, j])])
         steps.append(Step(t("head.title", h=h, c0=h * dh, c1=(h + 1) * dh - 1), [
             Text(t("head.text", h=h, c0=h * dh, c1=(h + 1) * dh - 1, dh=dh)),
             Equation(f"score[0, {j}] = ({dot}) / √{dh} = {ctx.n(scores[0, j])}"),
@@ -102,7 +100,7 @@ def build_transformer(X, params, n_heads, words, vocab, ctx) -> Trace:
         Text(t("norm1.text")),
         Matrix("X0 + attention", R1, label=t("norm1.sum"), row_labels=tok),
         Text(t("norm.row", word=tok[0])),
-    ] + _layer_norm_lines(R1[0], p["gamma1"], p["beta1"], "1", ctx) + [
+    ] + layer_norm_lines(R1[0], p["gamma1"], p["beta1"], "1", ctx) + [
         Matrix("Y", Y, label=t("norm1.out"), row_labels=tok),
         Text(t("norm.torch")),
         Text(t("norm.prenorm")),
@@ -137,7 +135,7 @@ def build_transformer(X, params, n_heads, words, vocab, ctx) -> Trace:
     logits = out @ p["W_vocab"] + p["b_vocab"]
     m, shifted, exps, total, probs = softmax_parts(logits)
     last = T - 1
-    exp_terms = _sum_text([ctx.n(e) for e in exps[last]], ctx)
+    exp_terms = sum_text([ctx.n(e) for e in exps[last]])
     picks = [[w, vocab[int(np.argmax(probs[i]))], ctx.n(probs[i].max())] for i, w in enumerate(tok)]
     steps.append(Step(t("out.title"), [
         Text(t("out.text", V=V, vocab=", ".join(vocab))),
@@ -150,7 +148,7 @@ def build_transformer(X, params, n_heads, words, vocab, ctx) -> Trace:
         Matrix("probs", probs, label=t("out.probs"), row_labels=tok, col_labels=list(vocab), heat=True,
                highlight=[(i, int(np.argmax(probs[i]))) for i in range(T)]),
         Table([t("col.token"), t("col.next"), t("col.prob")], picks[:ROWS_SHOWN]),
-        Text(t("out.untrained")),
+        *([] if trained else [Text(t("out.untrained"))]),
     ]))
     steps.append(Step(t("stack.title"), [Text(t("stack.text")), Diagram(t("stack.diagram").split("\n")),
                                          Text(t("stack.numbers"))]))
@@ -162,35 +160,6 @@ def build_transformer(X, params, n_heads, words, vocab, ctx) -> Trace:
                  title=t("title", T=T, d=d, h=n_heads, d_ff=d_ff, V=V))
 
 
-def _sum_text(items, ctx):
-    shown = items[:TERMS_SHOWN]
-    return " + ".join(shown) + (" + …" if len(items) > TERMS_SHOWN else "")
-
-
-def _layer_norm_lines(x, gamma, beta, k, ctx):
-    """The layer norm of one row written out: mean, variance, normalise, γ and β."""
-    d = len(x)
-    mu = x.mean()
-    dev = x - mu
-    var = np.mean(dev ** 2)
-    xhat = dev / np.sqrt(var + EPS)
-    y = xhat * gamma + beta
-    more = " …" if d > TERMS_SHOWN else ""
-    squares = _sum_text([ctx.n(v ** 2) for v in dev], ctx)
-    scaled = ", ".join(f"{ctx.n(g)}×{ctx.term(v)} + {ctx.term(b)}"
-                       for g, v, b in list(zip(gamma, xhat, beta))[:3]) + (", …" if d > 3 else "")
-    return [
-        Equation(f"μ = ({_sum_text([ctx.term(v) for v in x], ctx)}) / {d} = {ctx.n(mu)}"),
-        Equation(f"x − μ = {ctx.vec(dev[:TERMS_SHOWN])}{more}"),
-        Equation(f"σ² = ({squares}) / {d} = {ctx.n(var)}"),
-        Equation(f"x̂ = (x − μ) / √(σ² + ε) = (x − μ) / √({ctx.n(var)} + 0.00001) = "
-                 f"(x − μ) / {ctx.n(np.sqrt(var + EPS))}"),
-        Equation(f"  = {ctx.vec(xhat[:TERMS_SHOWN])}{more}"),
-        Equation(f"γ{k} ⊙ x̂ + β{k} = [{scaled}]"),
-        Equation(f"  = {ctx.vec(y[:TERMS_SHOWN])}{more}"),
-    ]
-
-
 def _decoder_step(Q, K, tok, ctx):
     """The causal mask drawn, and applied to head 0's scores as a decoder would."""
     t = ctx.t
@@ -198,12 +167,7 @@ def _decoder_step(Q, K, tok, ctx):
     mask = causal_mask(T)
     scores = np.where(mask, Q @ K.T / np.sqrt(Q.shape[1]), -np.inf)
     weights = softmax(scores, axis=-1)
-    width = max(_cells(w) for w in tok) + 2
-    shown = tok[:ROWS_SHOWN]
-    picture = [" " * width + "".join(_rjust(w, width) for w in shown)]
-    for i, w in enumerate(shown):
-        picture.append(_rjust(w, width) + "".join(("✓" if mask[i, j] else "·").rjust(width)
-                                                  for j in range(len(shown))))
+    picture = mask_picture(mask, tok)
     blocked = [tuple(i) for i in np.argwhere(~mask)]
     return Step(t("dec.title"), [
         Text(t("dec.text")),
@@ -236,15 +200,4 @@ def _flow_diagram(t, T, d, h, dh, d_ff, V):
         ("flow.vocab", f"{T}×{V}"),
     ]
     texts = [t(key, h=h, dh=dh) for key, _ in lines]
-    width = max(_cells(s) for s in texts) + 3
-    return [text + " " * (width - _cells(text)) + shape for text, (_, shape) in zip(texts, lines)]
-
-
-def _cells(text):
-    """Terminal columns of `text`: 2 for wide characters (Chinese), 1 for the rest, as rich counts."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _rjust(text, width):
-    """`text` right-aligned in `width` terminal columns (str.rjust miscounts Chinese)."""
-    return " " * max(0, width - _cells(text)) + text
+    return flow_lines(texts, [shape for _, shape in lines])

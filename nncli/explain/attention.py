@@ -4,6 +4,8 @@ import click
 
 from nncli.explain.common import Size, common_options, explain
 
+MOST_OUTPUTS = 64  # decoder steps (--outputs, rows of --query)
+
 
 @click.command(name="attention")
 @click.option("--tokens", type=Size(1, 512, "count"), default=None,
@@ -14,8 +16,11 @@ from nncli.explain.common import Size, common_options, explain
               help='The encoder states h, one per row (T×H): "1 0 2; 0 1 1" or a .npy/.csv/.txt file.')
 @click.option("--query", "query_text", metavar="VECTOR",
               help='The decoder state s (H numbers): "1 0 -1".')
+@click.option("--outputs", type=Size(1, MOST_OUTPUTS, "count"), default=None,
+              help="Decoder steps M: also show seq2seq's one fixed context and every step's own "
+                   "context and weights (--query then takes M rows).  [default: 1]")
 @common_options
-def command(tokens, hidden, input_text, query_text, **common):
+def command(tokens, hidden, input_text, query_text, outputs, **common):
     """Encoder–decoder attention for one output step: the scores s·hᵢ, the softmax
     weights α and the context c = Σ αᵢhᵢ, every number written out."""
     from nncli.errors import UsageProblem
@@ -33,11 +38,18 @@ def command(tokens, hidden, input_text, query_text, **common):
     if hidden is not None and hidden != h.shape[1]:
         raise UsageProblem.of("attention.hidden", hidden=hidden, cols=h.shape[1])
     if query_text is not None:
-        s = require_dims(parse_matrix(query_text, "--query"), "--query", (1,), "row")
-        if s.shape[0] != h.shape[1]:
-            raise UsageProblem.of("attention.query", count=s.shape[0], hidden=h.shape[1])
+        s = require_dims(parse_matrix(query_text, "--query"), "--query", (1, 2), "row")
+        if s.shape[-1] != h.shape[1]:
+            raise UsageProblem.of("attention.query", count=s.shape[-1], hidden=h.shape[1])
+        if s.ndim == 2:
+            too_big("--query", len(s), MOST_OUTPUTS, "count", key="size.input")
+        if s.ndim == 2 and outputs is not None and outputs != s.shape[0]:
+            raise UsageProblem.of("attention.outputs", outputs=outputs, rows=s.shape[0])
+        if s.ndim == 2 and len(s) == 1:
+            s = s[0]
     else:
-        s = 2 * random_ints(seed + 1, (h.shape[1],), 0, 2) - 1  # ±1: every entry counts
+        shape = (h.shape[1],) if (outputs or 1) == 1 else (outputs, h.shape[1])
+        s = 2 * random_ints(seed + 1, shape, 0, 2) - 1  # ±1: every entry counts
     random = seed if not (input_text and query_text) else None
     from nncli.builders.attention import build_attention
 

@@ -14,8 +14,10 @@ from nncli.explain.common import Size, common_options, explain
               help="Classes of the fully connected layer.")
 @click.option("--size", type=Size(4, 64, "map"), default=None,
               help="Use a random SIZE×SIZE image of 0s and 1s drawn with --seed.")
+@click.option("--stages", type=Size(1, 3, "stages"), default=1, show_default=True,
+              help="conv → ReLU → max pool stages before the fully connected layer.")
 @common_options
-def command(input_text, kernel_texts, classes, size, **common):
+def command(input_text, kernel_texts, classes, size, stages, **common):
     """A whole small CNN on one image: conv → ReLU → max pool → flatten → fully connected
     → softmax, each stage with its shape and values; why convolution needs so few
     parameters; how the receptive field grows."""
@@ -47,7 +49,12 @@ def command(input_text, kernel_texts, classes, size, **common):
     if min(image.shape) < side + 1:
         raise UsageProblem.of("cnn.image_small", rows=image.shape[0], cols=image.shape[1],
                               side=side, least=side + 1)
-    from nncli.builders.cnn import build_cnn
+    from nncli.builders.cnn import build_cnn, stage_sizes
 
+    if min(stage_sizes(image.shape[0], image.shape[1], side, stages)[-1]) < 1:
+        least = next(n for n in range(side + 1, 1000)
+                     if min(stage_sizes(n, n, side, stages)[-1]) >= 1)
+        raise UsageProblem.of("cnn.stages_small", rows=image.shape[0], cols=image.shape[1],
+                              stages=stages, least=least)
     explain("cnn", lambda ctx: build_cnn(image, ctx, kernels=kernels, classes=classes,
-                                         seed=common["seed"]), common)
+                                         seed=common["seed"], stages=stages), common)

@@ -6,6 +6,7 @@ from nncli.explain.common import Finite, Size, common_options, explain
 
 MOST_SIDE = 640  # rows or columns of the (padded) input: cell by cell, 640×640 takes seconds
 MOST_LENGTH = 1024  # values of f or g with --dim 1
+MOST_CHANNELS = 8  # input channels or filters of the --channels layer, each drawn as maps
 
 DEFAULT_INPUT = "3 1 0 2; 1 4 2 0; 0 2 5 1; 2 0 1 3"
 DEFAULT_KERNEL = "1 0 -1; 1 0 -1; 1 0 -1"
@@ -27,8 +28,12 @@ DEFAULT_G = "0 1 0.5"
 @click.option("--flip", is_flag=True, help="Flip the kernel first: true convolution instead of cross-correlation (2D).")
 @click.option("--size", type=Size(1, 512, "map"), default=None,
               help="Use a random SIZE×SIZE input (SIZE values for --dim 1) drawn with --seed.")
+@click.option("--channels", type=Size(1, MOST_CHANNELS, "count"), default=None,
+              help="Input channels C: a random C×SIZE×SIZE input and 3×3 filters over all channels (2D).  [default: 1]")
+@click.option("--filters", type=Size(1, MOST_CHANNELS, "count"), default=None,
+              help="Filters F, each C×3×3, giving F output maps (with --channels).  [default: 1]")
 @common_options
-def command(dim, input_text, kernel_text, padding, stride, bias, flip, size, **common):
+def command(dim, input_text, kernel_text, padding, stride, bias, flip, size, channels, filters, **common):
     """Convolution step by step: a 2D feature map cell by cell (the same numbers as
     torch.nn.functional.conv2d), or with --dim 1 the true convolution as flip, shift,
     multiply, sum (the same numbers as numpy.convolve)."""
@@ -37,12 +42,17 @@ def command(dim, input_text, kernel_text, padding, stride, bias, flip, size, **c
     from nncli.inputs import parse_matrix, random_ints, require_dims
 
     seed = common["seed"]
+    if dim == "1":
+        only_with(["padding", "stride", "bias", "flip", "channels", "filters"], "--dim 1")
+    elif channels is not None or filters is not None:
+        layer_command(channels or 1, filters or 1, size, padding, stride, bias, flip,
+                      input_text, kernel_text, common)
+        return
     if input_text and kernel_text:
         only_with(["size"], "--input and --kernel")
     if not size or (input_text and kernel_text):
         note_seed_unused()
     if dim == "1":
-        only_with(["padding", "stride", "bias", "flip"], "--dim 1")
         if input_text is not None:
             f = parse_matrix(input_text, "--input")
         elif size:
@@ -79,3 +89,28 @@ def command(dim, input_text, kernel_text, padding, stride, bias, flip, size, **c
 
     explain("conv", lambda ctx: build_conv2d(x, k, ctx, bias=bias, padding=padding,
                                              stride=stride, flip=flip), common)
+
+
+def layer_command(channels, filters, size, padding, stride, bias, flip, input_text, kernel_text, common):
+    """--channels / --filters: a random multi-channel input, one filter per output map."""
+    from nncli.errors import UsageProblem
+    from nncli.explain.common import given, too_big
+    from nncli.inputs import random_ints
+
+    if refused := next((o for o, v in (("--input", input_text is not None),
+                                          ("--kernel", kernel_text is not None), ("--flip", flip)) if v),
+                       None):
+        raise UsageProblem.of("conv.channels_random", option=refused)
+    seed = common["seed"]
+    side = size or 4
+    too_big("--padding", padding, (MOST_SIDE - side) // 2, "map")
+    x = random_ints(seed, (channels, side, side), 0, 5)
+    k = random_ints(seed + 1, (filters, channels, 3, 3), -1, 2)
+    if 3 > side + 2 * padding:
+        raise UsageProblem.of("conv.kernel_too_big", kh=3, kw=3, ph=side + 2 * padding,
+                              pw=side + 2 * padding)
+    b = [bias] * filters if given("bias") else None
+    from nncli.builders.conv_channels import build_conv_channels
+
+    explain("conv", lambda ctx: build_conv_channels(x, k, ctx, bias=b, padding=padding,
+                                                    stride=stride), common)

@@ -8,7 +8,7 @@ from nncli.explain.rnn import longer_sequence, random_weights, read_sequence, se
 
 @click.command(name="lstm")
 @sequence_options
-@click.option("--forget-bias", type=click.FloatRange(-5, 5), default=2.0, show_default=True,
+@click.option("--forget-bias", type=click.FloatRange(-5, 5), default=1.0, show_default=True,
               help="Added to the forget gate's random bias b_f (try 0: the memory fades faster).")
 @common_options
 def command(steps, hidden, features, input_text, forget_bias, **common):

@@ -4,6 +4,7 @@ import click
 
 from nncli.explain.common import Size, common_options, explain
 from nncli.explain.self_attention import token_options
+from nncli.explain.trained import trained_option
 
 
 @click.command(name="multihead")
@@ -14,14 +15,18 @@ from nncli.explain.self_attention import token_options
 @click.option("--wk", metavar="MATRIX", help="W_k (d×d); random when left out.")
 @click.option("--wv", metavar="MATRIX", help="W_v (d×d); random when left out.")
 @click.option("--wo", metavar="MATRIX", help="W_o (d×d), mixes the heads; random when left out.")
+@trained_option
 @common_options
-def command(heads, tokens, dim, words, causal, input_text, wq, wk, wv, wo, **common):
+def command(heads, tokens, dim, words, causal, input_text, wq, wk, wv, wo, trained, **common):
     """Multi-head attention: Q, K, V split into heads by columns, each head's weights
     side by side, the concatenation and × W_o (--causal masks the future)."""
     from nncli.errors import UsageProblem, command_lang
     from nncli.explain.self_attention import read_tokens, read_weight
     from nncli.texts import Texts
 
+    if trained:
+        return _trained(words, ["input_text", "wq", "wk", "wv", "wo", "tokens", "dim", "causal",
+                                "heads"], common)
     seed = common["seed"]
     X, word_list = read_tokens(tokens, dim, words, input_text, seed)
     d = X.shape[1]
@@ -38,3 +43,20 @@ def command(heads, tokens, dim, words, causal, input_text, wq, wk, wv, wo, **com
 
     explain("multihead", lambda ctx: build_multihead(
         X, Wq, Wk, Wv, Wo, heads, ctx, words=word_list, causal=causal, seed=random), common)
+
+
+def _trained(words, conflicts, common):
+    """Both heads of the trained reversal model."""
+    from nncli.builders.multihead import build_multihead
+    from nncli.builders.trained import with_trained
+    from nncli.explain.trained import read_trained
+
+    ex = read_trained(words, conflicts)
+    p = ex.params
+
+    def build(ctx):
+        trace = build_multihead(ex.X0, p["Wq"], p["Wk"], p["Wv"], p["Wo"], ex.heads, ctx,
+                                words=ex.words, trained=True)
+        return with_trained(trace, ex, ctx.lang, trace.outputs["weights"], positional=True)
+
+    explain("multihead", build, common)

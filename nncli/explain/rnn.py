@@ -75,8 +75,10 @@ def longer_sequence(x, seed, length=LONG_RUN):
 @sequence_options
 @click.option("--scale", type=click.FloatRange(0, 10), default=1.0, show_default=True,
               help="Multiply the random recurrent weights W_s by this (try 4 to see gradients grow).")
+@click.option("--shapes", is_flag=True,
+              help="Also work one to many, many to one, n to n, n to m and the self-loop variant on numbers.")
 @common_options
-def command(steps, hidden, features, input_text, scale, **common):
+def command(steps, hidden, features, input_text, scale, shapes, **common):
     """A recurrent network unrolled through time: every state
     S_t = tanh(x_t·W_in + S_{t−1}·W_s + b) with its numbers, the shared weights, then
     backpropagation through time as the gradient norm at each step (the same numbers as
@@ -92,5 +94,11 @@ def command(steps, hidden, features, input_text, scale, **common):
     s0 = np.zeros(H)
     from nncli.builders.rnn import build_rnn
 
-    explain("rnn", lambda ctx: build_rnn(x, W_in, W_s, b, s0, ctx,
-                                         long_x=longer_sequence(x, seed)), common)
+    extra = None
+    if shapes:
+        extra = {"W_out": random_weights(seed + 4, (H, 1), 0.8),
+                 "W_in_dec": random_weights(seed + 5, (1, H), 0.8),
+                 "W_s_dec": random_weights(seed + 6, (H, H), 0.6),
+                 "b_dec": random_weights(seed + 7, (H,), 0.2)}
+    explain("rnn", lambda ctx: build_rnn(x, W_in, W_s, b, s0, ctx, long_x=longer_sequence(x, seed),
+                                         shapes=extra), common)

@@ -3,6 +3,7 @@
 import click
 
 from nncli.explain.common import Size, common_options, explain
+from nncli.explain.trained import trained_option
 
 TOKENS, DIM = 3, 4
 
@@ -74,12 +75,15 @@ def read_weight(text, option, rows, seed, cols=None):
 @click.option("--wq", metavar="MATRIX", help="W_q (d×d_k); random when left out.")
 @click.option("--wk", metavar="MATRIX", help="W_k (d×d_k, the same d_k as W_q); random when left out.")
 @click.option("--wv", metavar="MATRIX", help="W_v (d×d_v); random when left out.")
+@trained_option
 @common_options
-def command(tokens, dim, words, causal, input_text, wq, wk, wv, **common):
+def command(tokens, dim, words, causal, input_text, wq, wk, wv, trained, **common):
     """Self-attention: Q, K, V from the tokens X, the scores QKᵀ/√d_k, the softmax of
     each row and Z = weights·V, every number written out (--causal masks the future)."""
     from nncli.errors import UsageProblem
 
+    if trained:
+        return _trained(words, ["input_text", "wq", "wk", "wv", "tokens", "dim", "causal"], common)
     seed = common["seed"]
     X, word_list = read_tokens(tokens, dim, words, input_text, seed)
     d = X.shape[1]
@@ -93,3 +97,19 @@ def command(tokens, dim, words, causal, input_text, wq, wk, wv, **common):
 
     explain("self_attention", lambda ctx: build_self_attention(
         X, Wq, Wk, Wv, ctx, words=word_list, causal=causal, seed=random), common)
+
+
+def _trained(words, conflicts, common):
+    """The head of the trained reversal model that looks at the mirrored position."""
+    from nncli.builders.self_attention import build_self_attention
+    from nncli.builders.trained import with_trained
+    from nncli.explain.trained import read_trained
+
+    ex = read_trained(words, conflicts)
+    h = ex.mirror_head
+
+    def build(ctx):
+        trace = build_self_attention(ex.X0, *ex.head_weights(h), ctx, words=ex.words, trained=True)
+        return with_trained(trace, ex, ctx.lang, trace.outputs["weights"][None], heads=[h], positional=True)
+
+    explain("self_attention", build, common)

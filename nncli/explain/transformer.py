@@ -2,7 +2,8 @@
 
 import click
 
-from nncli.explain.common import Size, common_options, explain
+from nncli.explain.common import Size, common_options, explain, given
+from nncli.explain.trained import trained_option
 
 DEFAULT_WORDS = "the,cat,sat,on,a,mat"
 
@@ -18,14 +19,18 @@ DEFAULT_WORDS = "the,cat,sat,on,a,mat"
               help="Width d_ff of the feed-forward hidden layer.")
 @click.option("--words", "words_text", default=DEFAULT_WORDS, show_default=True, metavar="LIST",
               help="The vocabulary, words split by spaces or commas (2 to 50 different words); the input sentence is its first words.")
+@trained_option
 @common_options
-def command(tokens, dim, heads, ff, words_text, **common):
+def command(tokens, dim, heads, ff, words_text, trained, **common):
     """One Transformer encoder layer on a tiny example (embedding + positional encoding,
     multi-head self-attention, add & layer norm, feed-forward, add & layer norm), the
     decoder's causal mask and encoder-decoder attention, and the softmax over the vocabulary
-    that picks the next word. Every weight is drawn with --seed."""
+    (next-word prediction itself: 'nncli explain decoder'). Every weight is drawn with --seed."""
     from nncli.errors import UsageProblem
 
+    if trained:
+        return _trained(words_text if given("words_text") else None,
+                        ["tokens", "dim", "heads", "ff"], common)
     if dim % heads:
         raise UsageProblem.of("transformer.heads", heads=heads, dim=dim)
     from nncli.explain.common import parse_words
@@ -41,3 +46,21 @@ def command(tokens, dim, heads, ff, words_text, **common):
     words = [vocab[i % len(vocab)] for i in range(tokens)]
     X, params = random_parameters(common["seed"], tokens, dim, ff, len(vocab))
     explain("transformer", lambda ctx: build_transformer(X, params, heads, words, vocab, ctx), common)
+
+
+def _trained(words_text, conflicts, common):
+    """The trained reversal model on a sentence of its vocabulary (--words)."""
+    import numpy as np
+
+    from nncli.builders.trained import with_trained
+    from nncli.builders.transformer import build_transformer
+    from nncli.explain.trained import read_trained
+
+    ex = read_trained(words_text, conflicts)
+
+    def build(ctx):
+        trace = build_transformer(ex.X, ex.encoder_params(), ex.heads, ex.words, ex.vocab, ctx, trained=True)
+        picked = [ex.vocab[i] for i in np.argmax(trace.outputs["probs"], axis=-1)]
+        return with_trained(trace, ex, ctx.lang, ex.attention(ex.X0[None])[0], predicted=picked)
+
+    explain("transformer", build, common)

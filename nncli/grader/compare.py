@@ -48,24 +48,25 @@ class CaseVerdict:
 
 # ---------------------------------------------------------------- describing values
 
-def describe(value) -> str:
-    """What a value is, in a learner's words ("a list of 3 items", "an array of dtype object")."""
+def describe(value) -> tuple:
+    """What a value is, as a problem (text key, values) worded at the report ("an array of
+    dtype object and shape (2,)", "a list of 3 items"); an Unsupported brings its own."""
     description = getattr(value, "description", None)
-    if isinstance(description, str) and not isinstance(value, np.ndarray):
+    if isinstance(description, tuple) and not isinstance(value, np.ndarray):
         return description
     if value is None:
-        return "None"
+        return ("value.none", {})
     if isinstance(value, np.ndarray):
-        return f"an array of dtype {value.dtype} and shape {shape_text(value.shape)}"
+        return ("value.array", {"dtype": str(value.dtype), "shape": shape_text(value.shape)})
     if isinstance(value, (list, tuple, dict, set)):
-        kind = type(value).__name__
         count = len(value)
-        return f"a {kind} of {count} item{'s' if count != 1 else ''}"
+        return ("value.container_one" if count == 1 else "value.container",
+                {"kind": type(value).__name__, "count": count})
     if isinstance(value, bool):
-        return f"the bool {value}"
+        return ("value.python_bool", {"value": str(value)})
     if isinstance(value, (int, float, np.number)):
-        return f"the number {value!r} (a Python {type(value).__name__}, not an array)"
-    return f"a {type(value).__name__}"
+        return ("value.number", {"value": repr(value), "kind": type(value).__name__})
+    return ("value.other", {"kind": type(value).__name__})
 
 
 def shape_text(shape) -> str:
@@ -290,7 +291,7 @@ def judge_case(case, outcome, expected, names=(), file_problem=None, quiet=False
     if status == "missing":
         return CaseVerdict("error", Finding("missing", function=case.function))
     if status == "raised":
-        return CaseVerdict("error", Finding("raised", error=outcome.error or "an exception"))
+        return CaseVerdict("error", Finding("raised", error=outcome.error or ("sandbox.an_exception", {})))
     if status != "returned":
         return CaseVerdict("error", file_problem or Finding("not_run"))
     changed = _changed(case, outcome, names)

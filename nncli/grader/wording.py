@@ -1,67 +1,14 @@
-"""The sandbox's, compare's and the hidden cases' fixed English phrases, worded in the
-learner's language.
+"""Words chosen at the report, in the learner's language, for what the grader found.
 
-The sandbox (sandbox*.py) and compare.describe report what happened in fixed English
-strings ("called sys.exit(3)", "killed by signal 11 (segmentation fault)", "a list of 3
-items"); the hidden cases name themselves in English ("edge: stride 2 does not divide: N=2
-..."). They stay English there, as data. Here, at the report layer, each known string is
-matched and rewritten from a text key of nncli/texts/<lang>/grader.py; an unknown string
-(a Python exception message, a new phrase) is kept as it is, never lost.
+The sandbox and compare report problems as (text key, values) ("sandbox.signal" with the
+number and the signal's own key, "value.container" with kind and count); `problem_text`
+words them from nncli/texts/<lang>/grader.py. What the learner's code said (an exception's
+message, a traceback) stays as Python wrote it, but for the traceback's heading. NumPy's
+warnings and the hidden cases' labels are English data of NumPy's and of the cases: the
+known ones are worded here from their texts, an unknown one is kept as it is, never lost.
 """
 
 import re
-
-# ---------------------------------------------------------------- sandbox strings
-
-_SIGNALS = {
-    "segmentation fault": "signal.segv", "bus error": "signal.bus",
-    "floating-point exception": "signal.fpe", "illegal instruction": "signal.ill",
-    "aborted": "signal.abrt", "killed, perhaps out of memory": "signal.kill",
-    "CPU time limit reached": "signal.xcpu", "file size limit reached": "signal.xfsz",
-    "terminated": "signal.term", "broken pipe": "signal.pipe", "unknown signal": "signal.unknown",
-}
-
-_FIXED = {
-    "called sys.exit()": "sandbox.exit_none",
-    "stopped by nncli": "sandbox.stopped",
-    "sent more data than it could hold": "sandbox.too_much",
-    "sent results nncli could not read": "sandbox.unreadable",
-    "the file could not be loaded": "sandbox.not_loaded",
-    "nncli could not read back what this call returned": "sandbox.not_read_back",
-    "an exception": "sandbox.an_exception",
-    "None": "value.none",
-    # descriptions of returned values (sandbox_wire.describe, compare.describe)
-    "a bool": "value.bool", "an int": "value.int", "a float": "value.float", "a str": "value.str",
-    "an object nncli could not describe": "value.object_unknown",
-    "a value nncli could not read back": "value.unreadable",
-}
-
-# (pattern, key, names of the groups in order); the first match wins
-_PATTERNS = [
-    (r"called sys\.exit\((?P<code>.*)\)", "sandbox.exit"),
-    (r"ran out of memory \(limit (?P<limit>[^)]*)\)", "sandbox.memory"),
-    (r"killed by signal (?P<number>\d+) \((?P<name>.*)\)", "sandbox.signal"),
-    (r"exited with status (?P<code>-?\d+) \(the sandbox could not be set up\)", "sandbox.exit_setup"),
-    (r"exited with status (?P<code>-?\d+) \(its results could not be sent\)", "sandbox.exit_contact"),
-    (r"exited with status (?P<code>-?\d+)", "sandbox.exit_status"),
-    (r"the process ended while the file was loading: (?P<reason>.*)", "sandbox.ended_loading"),
-    (r"could not start a process: (?P<reason>.*)", "sandbox.cannot_start"),
-    (r"the file could not be read: (?P<reason>.*)", "sandbox.file_unreadable"),
-    (r"the grader could not isolate this file \((?P<reason>.*)\); it was not run",
-     "sandbox.not_isolated"),
-    (r"(?P<error>\w+): importing (?P<module>[\w.]+) is not allowed in an exercise file",
-     "sandbox.import_refused"),
-    (r"a NumPy scalar of dtype (?P<dtype>\w+)", "value.numpy_scalar"),
-    (r"an array of dtype (?P<dtype>\w+) and shape (?P<shape>\(.*\))", "value.array"),
-    (r"an array of dtype (?P<dtype>\w+)", "value.array_dtype"),
-    (r"a (?P<kind>list|tuple|dict|set) of 1 item", "value.container_one"),
-    (r"a (?P<kind>list|tuple|dict|set) of (?P<count>\d+) items", "value.container"),
-    (r"an object of type (?P<kind>.+)", "value.object"),
-    (r"the bool (?P<value>True|False)", "value.python_bool"),
-    (r"the number (?P<value>\S+) \(a Python (?P<kind>\w+), not an array\)", "value.number"),
-    (r"a (?P<kind>\w+)", "value.other"),
-]
-_COMPILED = [(re.compile(pattern), key) for pattern, key in _PATTERNS]
 
 
 def problem_text(problem, t) -> str:
@@ -72,41 +19,23 @@ def problem_text(problem, t) -> str:
         worded = {name: (t(value[1]) if isinstance(value, tuple) and value[:1] == ("key",)
                          else problem_text(value, t) if isinstance(value, tuple)
                          else value) for name, value in values.items()}
-        return t(key, **worded)
+        try:  # formatted even without values, so that a missing one is noticed
+            return t(key, _formatted=True, **worded)
+        except (KeyError, IndexError, ValueError):  # a learner's process named a key
+            return key                              # without its values: shown as data
     return phrase(problem, t)
 
 
 def phrase(text, t) -> str:
-    """One fixed string of the sandbox or of compare.describe in t's language (t: a Texts of
-    "grader"); a string not known here comes back unchanged. Only the first line of a
-    several-line text is worded; the rest is a traceback, kept as Python wrote it but for
-    its heading line, which becomes check.traceback."""
-    if not text:
+    """A learner's own text (an exception's message and its traceback) for t: kept as it
+    is, but for the traceback's heading, which becomes check.traceback."""
+    if not text or t.lang == "en":
         return text
     first, newline, rest = text.partition("\n")
     heading = "Traceback (most recent call last):"
-    if t.lang != "en" and rest.startswith(heading):
+    if rest.startswith(heading):
         rest = t("check.traceback") + rest[len(heading):]
-    return _phrase_line(first, t) + newline + rest
-
-
-def _phrase_line(line: str, t) -> str:
-    if t.lang == "en":
-        return line
-    key = _FIXED.get(line)
-    if key is not None:
-        return t(key)
-    for pattern, key in _COMPILED:
-        match = pattern.fullmatch(line)
-        if match:
-            values = match.groupdict()
-            if key == "sandbox.signal":
-                values["name"] = t(_SIGNALS[values["name"]]) if values["name"] in _SIGNALS \
-                    else values["name"]
-            elif key in ("sandbox.ended_loading", "sandbox.cannot_start"):
-                values["reason"] = _phrase_line(values["reason"], t)
-            return t(key, **values)
-    return line
+    return first + newline + rest
 
 
 def finding_values(finding, t) -> dict:

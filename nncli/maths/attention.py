@@ -1,4 +1,5 @@
-"""Attention: encoder-decoder dot-product attention, scaled dot-product attention, heads.
+"""Attention: encoder-decoder dot-product attention, scaled dot-product attention, heads,
+and multi-head attention over another sequence (cross-attention).
 
 Conventions: row vectors multiplied on the right (X @ W); boolean masks mean True = may
 attend, as torch.nn.functional.scaled_dot_product_attention (nn.MultiheadAttention's
@@ -70,8 +71,21 @@ def multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads: int, mask=None):
     Equals torch.nn.MultiheadAttention(d, n_heads, bias=False, batch_first=True) with
     in_proj_weight = [Wqᵀ; Wkᵀ; Wvᵀ] and out_proj.weight = Woᵀ (average_attn_weights=False).
     """
-    X = np.asarray(X, dtype=np.float64)
-    Q, K, V = (split_heads(X @ W, n_heads) for W in (Wq, Wk, Wv))
+    return cross_attention(X, X, Wq, Wk, Wv, Wo, n_heads, mask)
+
+
+def cross_attention(X, memory, Wq, Wk, Wv, Wo, n_heads: int, mask=None):
+    """Multi-head attention whose queries come from X and keys and values from `memory`
+    (encoder–decoder attention when memory is the encoder output; self-attention when it is X).
+
+    X: (N, Tq, d), memory: (N, Tk, d), each W: (d, d); mask: bool broadcastable to
+    (N, n_heads, Tq, Tk), True = may attend -> (out (N, Tq, d), weights (N, n_heads, Tq, Tk)).
+    Equals torch.nn.MultiheadAttention(d, n_heads, bias=False, batch_first=True) called as
+    mha(X, memory, memory), weights as in multi_head_attention.
+    """
+    X, memory = (np.asarray(a, dtype=np.float64) for a in (X, memory))
+    Q = split_heads(X @ Wq, n_heads)
+    K, V = (split_heads(memory @ W, n_heads) for W in (Wk, Wv))
     heads, weights = scaled_dot_product_attention(Q, K, V, mask)
     return merge_heads(heads) @ np.asarray(Wo, dtype=np.float64), weights
 

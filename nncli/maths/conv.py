@@ -60,10 +60,27 @@ def conv2d(x, w, b=None, stride: int = 1, padding: int = 0) -> np.ndarray:
 
 
 def receptive_field(kernels, strides) -> int:
-    """Side of the input region one output cell sees after layers with these kernel sizes
-    and strides: r = 1 + Σ_l (k_l − 1)·Π_{m<l} s_m."""
+    """Side, along one axis, of the input region one output cell sees after layers with
+    these kernel sizes and strides (first layer first): the recurrence
+    r_l = r_{l−1} + (k_l − 1)·j_{l−1}, j_l = j_{l−1}·s_l, from r_0 = 1, j_0 = 1.
+    With a stride larger than its kernel the region has gaps (see `seen_indices`); this is
+    its span, from the first cell seen to the last."""
     field, jump = 1, 1
     for kernel, stride in zip(kernels, strides):
         field += (kernel - 1) * jump
         jump *= stride
     return field
+
+
+def seen_indices(index: int, layers) -> list:
+    """The input indices, along one axis, that cell `index` of the last layer depends on.
+
+    layers: [(kernel, stride, padding)], first layer first. Cell i of a layer reads cells
+    i·s − p … i·s − p + k − 1 of the layer below. The result is sorted and exact (with a
+    stride larger than the kernel some indices in between are never read); indices below 0
+    or past the input's end fall in padding.
+    """
+    cells = {index}
+    for kernel, stride, padding in reversed(list(layers)):
+        cells = {c * stride - padding + a for c in cells for a in range(kernel)}
+    return sorted(cells)

@@ -82,7 +82,7 @@ def trace_to_dict(trace) -> dict:
         "params": to_plain(trace.params),
         "inputs": {k: to_plain(np.asarray(v)) for k, v in trace.inputs.items()},
         "steps": [step_to_dict(s) for s in trace.steps],
-        "outputs": {k: to_plain(np.asarray(v)) for k, v in trace.outputs.items()},
+        "outputs": {k: to_plain(v) for k, v in trace.outputs.items()},
     }
 
 

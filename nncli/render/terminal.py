@@ -12,7 +12,7 @@ from rich.text import Text as RichText
 from nncli import numfmt
 from nncli.render.matrix import MatrixView
 from nncli.render.wrap import paragraph
-from nncli.trace import Bars, Diagram, Equation, Matrix, Plot, Row, Table, Text
+from nncli.trace import Bars, Canvas, Diagram, Equation, Matrix, Plot, Row, Table, Text
 
 BAR_WIDTH = 24
 PLOT_WIDTH = 33
@@ -33,6 +33,8 @@ def block_renderable(block, ctx):
         return bars_renderable(block, ctx)
     if isinstance(block, Plot):
         return plot_renderable(block, ctx)
+    if isinstance(block, Canvas):
+        return canvas_renderable(block)
     if isinstance(block, Diagram):
         return RichText("\n".join(block.lines), no_wrap=True, overflow="ellipsis")
     if isinstance(block, Row):
@@ -171,6 +173,22 @@ class StepRule:
         else:
             yield paragraph(self.label, style="bold")
             yield Rule()
+
+
+CLASS_COLOURS = ("cyan", "magenta", "yellow", "green", "red", "blue")
+
+
+def canvas_renderable(block: Canvas):
+    """Each cell in its class's colour, bold when marked, dim otherwise."""
+    text = RichText(no_wrap=True, overflow="ellipsis")
+    for r, line in enumerate(block.lines):
+        if r:
+            text.append("\n")
+        for c, char in enumerate(line):
+            k = int(block.classes[r][c])
+            style = "" if k < 0 else CLASS_COLOURS[k % len(CLASS_COLOURS)] + (" bold" if block.marks[r][c] else " dim")
+            text.append(char, style=style)
+    return text
 
 
 def step_renderables(step, number: int, total: int, ctx):

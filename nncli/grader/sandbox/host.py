@@ -27,9 +27,17 @@ from __future__ import annotations
 
 import os
 import selectors
+import shutil
 import signal
 import socket
 import sys
+import tempfile
+
+# Everything the host, its student processes and their learners use is imported here, while
+# the boot code has nncli's folder on sys.path (it takes it off again before any learner
+# runs), and once: each fork finds it loaded.
+from nncli.grader.sandbox import isolation, learner, wire
+from nncli.grader.sandbox.channel import Channel, Closed
 
 _PR_SET_PDEATHSIG, _PR_SET_CHILD_SUBREAPER = 1, 36
 
@@ -38,12 +46,8 @@ def main(argv) -> None:
     """`host FD`: serve nncli on the socket FD until it closes. `host --single`: run one
     file for the spawn backend (learner.serve_single)."""
     if argv[1:] == ["--single"]:
-        from nncli.grader.sandbox import learner
-
         sys.exit(learner.serve_single())
-    import numpy  # noqa: F401 - imported once, shared by every fork
-
-    from nncli.grader.sandbox.channel import Channel, Closed
+    _import_what_forks_use()
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is nncli's; it closes the socket
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # student processes reap themselves away
@@ -56,8 +60,6 @@ def main(argv) -> None:
             for fd in fds:
                 os.close(fd)
             if header.get("op") == "calls":
-                from nncli.grader.sandbox import wire
-
                 calls[header["key"]] = wire.decode_calls(header["calls"], body)
             elif header.get("op") == "student":
                 _fork_student(channel, header, calls)
@@ -66,7 +68,23 @@ def main(argv) -> None:
     os._exit(0)
 
 
+def _import_what_forks_use():
+    """What only the forking host needs (POSIX): the learners' limits and libc's prctl."""
+    import faulthandler  # noqa: F401
+    import resource  # noqa: F401
+
+    global _PRCTL
+    _PRCTL = _load_prctl()
+
+
+_PRCTL = None
+
+
 def _prctl():
+    return _PRCTL
+
+
+def _load_prctl():
     try:
         import ctypes
 
@@ -86,8 +104,6 @@ def _die_with_parent():
 
 
 def _fork_student(channel, request, calls):
-    from nncli.grader.sandbox.channel import Channel
-
     mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         pid = os.fork()
@@ -157,8 +173,6 @@ class _Learners:
                 pass
             os.close(pidfd)
         if workdir:
-            import shutil
-
             shutil.rmtree(workdir, ignore_errors=True)
 
     def kill_all(self):
@@ -175,8 +189,6 @@ class _Learners:
 def _student(channel, request, calls):
     """The student process: limits and namespaces, then learners on request, until "end"
     or until nncli is gone; then nothing the student's code started is left."""
-    from nncli.grader.sandbox.channel import Closed
-
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     _die_with_parent()
     for group in request.get("cgroups") or ():
@@ -184,8 +196,6 @@ def _student(channel, request, calls):
             f.write(str(os.getpid()))
     plan, init = None, None
     if request.get("isolation") is not None:
-        from nncli.grader.sandbox import isolation
-
         try:
             plan = isolation.Plan.from_dict(request["isolation"])
             init = isolation.enter_student(plan)
@@ -234,10 +244,6 @@ def _student(channel, request, calls):
 def _start(channel, request, calls, plan, isolated, uid, learners) -> bool:
     """Fork a learner for each file of the request; answer once with their pids and pipes.
     True when some learner has no pidfd (its end is found by polling)."""
-    import tempfile
-
-    from nncli.grader.sandbox import learner
-
     prctl = _prctl()
     answers, sent, polling = [], [], False
     for file in request["files"]:

@@ -322,7 +322,7 @@ def _encode_safely(value, blobs, dicts=False):
     try:
         return wire.encode(value, blobs, dicts=dicts)
     except BaseException:  # a hostile ndarray subclass, or no memory left to copy it
-        return {"unsupported": "a value nncli could not read back"}
+        return {"unsupported": ["value.unreadable", {}]}
 
 
 class _WarningLog:

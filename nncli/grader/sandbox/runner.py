@@ -263,7 +263,7 @@ class Handle:
         self._err = _Capture(file.cap)
         self._outcomes = [CallOutcome("not_run") for _ in file.indexes]
         self._load_error = None
-        self._done = self._loaded = self._killed = self._timed_out = False
+        self._done = self._loaded = self._killed = self._timed_out = self._memory = False
         self._status = "running"
         self._run = None
         self.process = None  # spawn.py's process, where there is no host
@@ -397,16 +397,11 @@ class Handle:
         self._maybe_finish()
 
     def _maybe_finish(self):
-        if self._run is None and self._status != "running" and not self._fds_open_for_long():
+        """Once its process has ended: read what is left in its pipes (at most the drain
+        limit: an escaped child may still hold them open), and make the FileRun."""
+        if self._run is None and self._status != "running":
+            self._drain()
             self._finish()
-
-    def _fds_open_for_long(self) -> bool:
-        """Its pipes are still open: read what is left before judging (an escaped child
-        holding them open is cut off at the drain limit)."""
-        if not self._fds:
-            return False
-        self._drain()
-        return False
 
     def on_deadline(self):
         self.kill(timed_out=True)
@@ -416,7 +411,6 @@ class Handle:
         """For a spawned process (no student process reports its end): see if it ended or
         outgrew its memory."""
         if self.process.over_memory():
-            self._load_error = self._load_error or None
             self._memory = True
             self.process.kill()
         status = self.process.status()
@@ -445,9 +439,8 @@ class Handle:
         Pump.current().unwatch(self)
         elapsed = time.monotonic() - self.started
         timed_out = self._timed_out and not self._done
-        crashed = load_error = None
-        load_error = self._load_error
-        if getattr(self, "_memory", False):
+        crashed, load_error = None, self._load_error
+        if self._memory:
             crashed = ("sandbox.memory", {"limit": _size_text(self.file.memory)})
         elif self._killed:
             crashed = ("sandbox.stopped", {})

@@ -64,7 +64,8 @@ class Budget:
 
 class Unsupported:
     """A value that is not an array (or an array nncli will not grade), described for the
-    learner: "a list of 3 items", "an array of dtype object", "None"."""
+    learner as a problem (key, values): ("value.container", {"kind": "list", "count": 3}),
+    ("value.array_dtype", {"dtype": "object"}), ("value.none", {})."""
 
     __slots__ = ("description",)
 
@@ -78,44 +79,36 @@ class Unsupported:
         return isinstance(other, Unsupported) and other.description == self.description
 
     def __hash__(self):
-        return hash(self.description)
+        return hash(repr(self.description))
 
 
 # ---- the sending side: encode -------------------------------------------------------------
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def describe(value) -> str:
-    """What a non-array value is, in words that fit after "returned"."""
+def describe(value) -> list:
+    """What a non-array value is, as [text key, values] ("value.*" of the grader's texts,
+    worded at the report): a list of 3 items is ["value.container", {"kind": "list",
+    "count": 3}]."""
     import numpy as np
 
     try:
         if value is None:
-            return "None"
+            return ["value.none", {}]
         if isinstance(value, np.generic):  # before float: np.float64 is a float
-            return f"a NumPy scalar of dtype {value.dtype}"
-        if isinstance(value, bool):
-            return "a bool"
-        if isinstance(value, int):
-            return "an int"
-        if isinstance(value, float):
-            return "a float"
+            return ["value.numpy_scalar", {"dtype": str(value.dtype)}]
+        for kind, key in ((bool, "value.bool"), (int, "value.int"), (float, "value.float"),
+                          (str, "value.str")):
+            if isinstance(value, kind):
+                return [key, {}]
         if isinstance(value, np.ndarray):
-            return f"an array of dtype {value.dtype}"
-        if isinstance(value, list):
-            return f"a list of {_plural(len(value), 'item')}"
-        if isinstance(value, tuple):
-            return f"a tuple of {_plural(len(value), 'item')}"
-        if isinstance(value, dict):
-            return f"a dict of {_plural(len(value), 'item')}"
-        if isinstance(value, str):
-            return "a str"
-        name = type(value).__name__
-        return f"an object of type {name}"
+            return ["value.array_dtype", {"dtype": str(value.dtype)}]
+        if isinstance(value, (list, tuple, dict)):
+            count = len(value)
+            return ["value.container_one" if count == 1 else "value.container",
+                    {"kind": type(value).__name__ if type(value) in (list, tuple, dict)
+                     else type(value).__mro__[1].__name__, "count": count}]
+        return ["value.object", {"kind": str(type(value).__name__)[:100]}]
     except BaseException:  # a hostile __len__ or __name__
-        return "an object nncli could not describe"
+        return ["value.object_unknown", {}]
 
 
 def encode(value, blobs: list, top: bool = True, dicts: bool = False, plain: bool = False):
@@ -199,7 +192,10 @@ def text(value):
 # The problems a learner's process may name by key (what it says of itself in words of ours:
 # sys.exit, memory, its file or isolation failing); the values are short texts or numbers.
 PROBLEM_KEYS = ("sandbox.exit", "sandbox.exit_none", "sandbox.memory",
-                "sandbox.file_unreadable", "sandbox.not_isolated", "sandbox.import_refused")
+                "sandbox.file_unreadable", "sandbox.not_isolated", "sandbox.import_refused",
+                "value.none", "value.numpy_scalar", "value.bool", "value.int", "value.float",
+                "value.str", "value.array_dtype", "value.container_one", "value.container",
+                "value.object", "value.object_unknown", "value.unreadable")
 
 
 def problem(value):
@@ -277,8 +273,8 @@ def decode(descriptor, body: bytes, top: bool = True, budget=None, plain=False):
     if plain and kind == "py":
         return spec
     if kind == "unsupported":
-        description = text(spec)
-        if description is None:
+        description = problem(spec)
+        if not isinstance(description, tuple):
             raise Malformed("bad description")
         return Unsupported(description)
     if top and kind == "tuple" and isinstance(spec, list):

@@ -46,7 +46,14 @@ TEXTS = {
         "per layer, so a few saturated layers shrink the gradient to nothing and the early "
         "layers stop learning. ReLU's slope stays exactly 1 for every positive x, however large."
     ),
-    "sat.largest": "Your largest |x| is {x}: σ′({x}) = {sg} and tanh′({x}) = {tg}, while ReLU′({x}) = {rg}.",
+    "sat.largest": (
+        "Your value farthest from 0 is x = {x}: σ′({x}) = {sg} and tanh′({x}) = {tg}, while "
+        "ReLU′({x}) = {rg}."
+    ),
+    "sat.largest.not_positive": (
+        "Your value farthest from 0 is x = {x}: σ′({x}) = {sg} and tanh′({x}) = {tg}, and "
+        "ReLU′({x}) = {rg}: for x ≤ 0 ReLU passes no gradient at all."
+    ),
     "sat.chain": (
         "Even at its best (x = 0) the sigmoid passes on only 0.25 of the gradient. Through "
         "{layers} sigmoid {layers:layer|layers} that is at most 0.25^{layers} = {product}."

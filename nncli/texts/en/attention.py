@@ -71,6 +71,39 @@ TEXTS = {
         "of all output steps and you get the attention matrix of a translation, whose row t shows "
         "which input words output word t looked at."
     ),
+    "each.seq2seq": (
+        "nncli explain attention --outputs 4 shows it: first a plain encoder–decoder, where "
+        "every step gets the same c, then attention's own c for every step and the whole "
+        "matrix of weights."
+    ),
+    # seq2seq over several decoder steps (--outputs)
+    "fixed.title": "Without attention: the same c at every step",
+    "fixed.text": (
+        "First the plain encoder–decoder (seq2seq). The encoder's last state {last} is the "
+        "one context vector c, and each of the {m} decoder {m:step|steps} below gets that same c, "
+        "whatever it is about to write:"
+    ),
+    "fixed.eq": "{chain} = {last} = {c}",
+    "fixed.states": "decoder states s, one row per step",
+    "fixed.contexts": "context c per step (all the same)",
+    "fixed.after": (
+        "Whatever the decoder needs from the input must be squeezed into these few numbers. "
+        "Attention replaces the one c by one cₜ per step, worked out below for s₀."
+    ),
+    "every.title": "Attention at all {m} decoder {m:step|steps}",
+    "every.text": (
+        "The same three steps (scores, softmax, weighted sum) for every decoder state sₜ. "
+        "Row t of the matrix below is the attention distribution αₜ of decoder step t over "
+        "the encoder states; every row adds up to 1:"
+    ),
+    "every.matrix": "α, one row per decoder step",
+    "every.row": "step {k}: largest weight {alpha} on {top};   {ck} = {c}",
+    "every.contexts": "cₜ, one row per decoder step",
+    "every.after": (
+        "Unlike the fixed c above, each step has its own context, weighted towards the "
+        "encoder states that match its own state best. In a translation this matrix shows which "
+        "input words each output word looked at."
+    ),
     "each.learn": (
         "α itself is not a parameter: it is recomputed from s and h for every input. Training "
         "shapes the networks that produce s and h (and the score network in Bahdanau's form), so "

@@ -13,7 +13,9 @@ TEXTS = {
         "its numbers."
     ),
     "net.diagram.conv": "image {h}×{w} → conv {f}×{k}×{k} → {f}×{oh}×{ow} → ReLU → {f}×{oh}×{ow}",
-    "net.diagram.pool": "  → max pool {p}×{p} → {f}×{ph}×{pw} → flatten → {n}",
+    "net.diagram.pool": "  → max pool {p}×{p} → {f}×{ph}×{pw}",
+    "net.diagram.conv_more": "  → conv {f}×{f}×{k}×{k} → {f}×{oh}×{ow} → ReLU",
+    "net.diagram.flat": "  → flatten → {n}",
     "net.diagram.fc": "  → fully connected {n}×{c} → {c} → softmax → {c}",
     "input.title": "The input image and the kernels",
     "input.text": (
@@ -46,6 +48,15 @@ TEXTS = {
     ),
     "pool.example": "pool[{f}][{i}, {j}] = max({values}) = {value}",
     "flat.title": "Flatten: {shape} → {n} {n:number|numbers}",
+    "stage.title": "Stage {stage}: conv → ReLU → max pool → {shape}",
+    "stage.text": (
+        "The same three layers again, on the {before} {before:map|maps} of the stage before. Each of the "
+        "{f} new {f:map|maps} reads all {f} old {f:one|ones}: one {k}×{k} kernel per old map, the {f} "
+        "partial {f:sum|sums} added (nncli explain conv --channels shows this cell by cell). A border "
+        "of {p} {p:zero|zeros} keeps the small maps from shrinking too fast: conv {conv}, then ReLU "
+        "and a 2×2 max pool give {pool}. The kernels were drawn at random (--seed)."
+    ),
+    "stage.example": "conv{stage}[0][0, 0] = {terms} = {value}   (one partial sum per input map)",
     "flat.text": (
         "The fully connected layer wants one vector, so the maps are read out one after the "
         "other, each row by row (as torch.flatten does): map 0 gives entries 0–{end0}."
@@ -69,26 +80,33 @@ TEXTS = {
     "params.title": "Why convolution needs so few parameters",
     "params.text": (
         "A fully connected layer joins every input number to every output number. Mapping "
-        "this {h}×{w} image to a {h}×{w} map that way takes {hw}×{hw} = {dense} {dense:weight|weights}; a "
-        "{k}×{k} kernel does the same job with {kk}, because it only looks at a small "
-        "neighbourhood and reuses the same weights at every position. For a 28×28 image the "
-        "gap is 784×784 = 614,656 weights against 9."
+        "this {h}×{w} image to a {h}×{w} map that way takes {hw}×{hw} = {dense} {dense:weight|weights}. A "
+        "{k}×{k} convolution is a restricted version of that layer: each output cell is "
+        "joined only to the {k}×{k} cells under its window, and every cell uses the same {kk} "
+        "{kk:weight|weights}. It can compute fewer things than the full layer, but it keeps what matters "
+        "in images, local patterns that may appear anywhere, with {kk} {kk:weight|weights}. For a 28×28 "
+        "image the gap is 784×784 = 614,656 weights against 9."
     ),
     "params.col.layer": "layer",
     "params.col.weights": "weights",
     "params.col.biases": "biases",
     "params.conv": "convolution ({f} {f:kernel|kernels} of {k}×{k})",
     "params.fc": "fully connected ({n} → {c})",
+    "params.conv_more": "convolution, stage {stage} ({f}×{f} kernels of {k}×{k})",
     "params.dense": "fully connected {hw} → {hw} (for comparison)",
     "rf.title": "How far each stage sees: the receptive field",
     "rf.text": (
         "One value of a feature map depends on a patch of the input image: its receptive "
         "field. A {k}×{k} convolution sees {k}×{k} pixels; the pooling window gathers "
-        "neighbouring values, so one pooled value sees more; a further convolution on top "
-        "would see more again. Deeper stages see larger regions, which is how a CNN builds "
-        "edges into patterns and patterns into objects. The fully connected layer sees the "
-        "whole image."
+        "neighbouring values, so one pooled value sees more; each further layer adds "
+        "(its kernel − 1) × (the product of the strides below it). Deeper stages see larger "
+        "regions, which is how a CNN builds edges into patterns and patterns into objects. "
+        "The fully connected layer sees the whole image."
     ),
+    "rf.picture": "The pixels one cell of each stage sees, in brackets (padding left out):",
+    "rf.picture.label": "seen by {name}, cell ({i}, {j})",
+    "rf.stage": " (stage {stage})",
+    "rf.stages": "--stages 2 adds a second conv → ReLU → pool stage and shows the field grow further.",
     "rf.col.stage": "stage",
     "rf.col.kernel": "kernel",
     "rf.col.stride": "stride",

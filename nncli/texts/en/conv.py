@@ -29,13 +29,26 @@ TEXTS = {
         "edges. With padding (K − 1)/2 and stride 1 the output keeps the input's size."
     ),
     "stride.drop": (
-        "The stride does not divide evenly: the last {rows} {rows:row|rows} and {cols} {cols:column|columns} of the "
-        "padded input are never the top-left of a window, so they are dropped (floor, as PyTorch)."
+        "The stride does not divide evenly: no whole window covers the last {rows} {rows:row|rows} and "
+        "{cols} {cols:column|columns} of the padded input, so they are dropped (floor, as PyTorch)."
+    ),
+    "stride.drop.rows": (
+        "The stride does not divide evenly: no whole window covers the last {rows} {rows:row|rows} of "
+        "the padded input, so they are dropped (floor, as PyTorch)."
+    ),
+    "stride.drop.cols": (
+        "The stride does not divide evenly: no whole window covers the last {cols} {cols:column|columns} "
+        "of the padded input, so they are dropped (floor, as PyTorch)."
+    ),
+    "stride.gap": (
+        "The stride {s} is larger than the kernel, so the rows and columns between two "
+        "windows are read by no window at all."
     ),
     "cell.title": "Output cell ({i}, {j})",
     "cell.text": "The window starts at row {r}, column {c} of the padded input. Multiply cell by cell, then add:",
     "cell.text.nopad": "The window starts at row {r}, column {c} of the input. Multiply cell by cell, then add:",
-    "cell.window": "window",
+    "cell.window": "padded input, window in [ ]",
+    "cell.window.nopad": "input, window in [ ]",
     "cell.products": "products",
     "cell.output": "feature map",
     "cell.land": "{value} goes to row {i}, column {j} of the feature map.",
@@ -49,9 +62,62 @@ TEXTS = {
     "receptive.title": "Receptive field",
     "receptive.text": (
         "Each output cell sees a {kh}×{kw} patch of its input: its receptive field. Stack a "
-        "second {kh}×{kw} layer (stride {s}) on top and each of its cells sees {r2}×{r2} input "
-        "cells; a third sees {r3}×{r3}. Deeper layers see larger regions, which is how a CNN "
-        "goes from edges to patterns to whole objects."
+        "second layer like this one ({kh}×{kw} kernel, stride {s}) on the feature map and "
+        "each of its cells sees {r2h}×{r2w} input cells; a third sees {r3h}×{r3w}."
+    ),
+    "receptive.rule": (
+        "r_l = r_(l−1) + (K_l − 1)·j_(l−1),   j_l = j_(l−1)·S_l   "
+        "(r_0 = 1, j_0 = 1; j is the product of the strides below)"
+    ),
+    "receptive.rows": "rows:     {steps}",
+    "receptive.cols": "columns:  {steps}",
+    "receptive.picture": (
+        "The input cells that cell (0, 0) of each layer reads, without padding: 1 for the "
+        "first layer, then each number marks what one more layer adds ({layers} {layers:layer|layers}):"
+    ),
+    "receptive.gaps": (
+        "The stride {s} is larger than the kernel, so windows do not touch: some input cells "
+        "in between are read by no window (the · inside the field)."
+    ),
+    "receptive.deeper": (
+        "Deeper layers see larger regions, which is how a CNN goes from edges to patterns to "
+        "whole objects."
+    ),
+    # several channels (--channels, --filters)
+    "title.channels": "Convolution layer: {c} {c:channel|channels} of {h}×{w}, {f} {f:filter|filters} of {c}×{kh}×{kw}, padding {p}, stride {s}",
+    "ch.setup.title": "Input channels and filters",
+    "ch.setup.text": (
+        "A colour image has 3 channels (red, green, blue); a hidden layer's input has one "
+        "channel per feature map of the layer before. Here the input has {c} {c:channel|channels} of "
+        "{h}×{w}. A filter is a stack of {c} {c:kernel|kernels} of {kh}×{kw}, one per input channel, "
+        "and gives one output map; {f} {f:filter gives|filters give} {f} {f:map|maps} of {oh}×{ow}. The layer "
+        "has {weights} {weights:weight|weights} and one bias per filter: {params} {params:parameter|parameters}."
+    ),
+    "ch.input": "input channel {c}",
+    "ch.more_channels": "… and {count} more {count:channel|channels}, computed the same way (--all-steps shows them).",
+    "ch.filter.title": "Filter {f}: one kernel per channel, the parts added",
+    "ch.filter.text": (
+        "Filter {f} lays its {c} {c:kernel|kernels} on the same {kh}×{kw} window of every channel. "
+        "Each channel gives a partial sum; output cell (0, 0) is the sum of the partial sums, "
+        "plus the filter's bias:"
+    ),
+    "ch.window": "channel {c}, window in [ ]",
+    "ch.window.padded": "channel {c} padded, window in [ ]",
+    "ch.kernel": "kernel {f}, channel {c}",
+    "ch.partial": "channel {c}: {terms} = {value}",
+    "ch.cell": "output[{f}][0, 0] = {partials} + {bias} = {value}",
+    "ch.maps": (
+        "Every cell the same way: each channel's kernel slides over its own channel and gives "
+        "a map of partial sums; filter {f}'s output is their sum, cell by cell, plus the bias."
+    ),
+    "ch.part": "channel {c}'s part",
+    "ch.output": "output {f}",
+    "ch.more_filters": "More filters",
+    "ch.result.title": "The layer's output",
+    "ch.result.text": (
+        "{f} {f:filter|filters}, {f} output {f:map|maps} of {oh}×{ow}: the number of output channels is the "
+        "number of filters, whatever the {c} input {c:channel|channels}. The next layer's filters will "
+        "have {f} {f:kernel|kernels} each. The same numbers as torch.nn.functional.conv2d."
     ),
     # 1D
     "title1d": "1D convolution: f has {l} {l:value|values}, g has {k}",
@@ -74,5 +140,11 @@ TEXTS = {
     "result1d.text": (
         "All {n} {n:shift|shifts} give f∗g, the same numbers as numpy.convolve(f, g). Swap the roles, "
         "the tunnel passing over the train, and the result is identical: f∗g = g∗f."
+    ),
+    "result1d.layers": (
+        "In a network the same sliding runs along one axis with a learned kernel of a few "
+        "weights: a 1-D convolution layer (torch.nn.Conv1d, cross-correlation like the 2D "
+        "layer, so without the flip). It reads audio along time, one sample after another, or "
+        "a sentence word by word, each word a vector of features."
     ),
 }

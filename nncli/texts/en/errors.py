@@ -61,6 +61,10 @@ TEXTS = {
     "export.suffix": 'cannot export to "{path}": the name must end in .svg, .html or .txt.',
 
     # conv, pool, cnn
+    "conv.channels_random": (
+        "{option} cannot be used with --channels or --filters: the input and the filters are "
+        "drawn at random (--seed, --size SIZE for a C×SIZE×SIZE input)."
+    ),
     "conv.kernel_too_big": (
         "--kernel: a {kh}×{kw} kernel does not fit the {ph}×{pw} padded input;"
         " use a smaller kernel or more --padding."
@@ -74,6 +78,10 @@ TEXTS = {
     "cnn.kernel_shape": (
         "--kernel: got a {rows}×{cols} kernel; every kernel must be square and of one size"
         " ({side}×{side} here)."
+    ),
+    "cnn.stages_small": (
+        "--stages {stages}: a {rows}×{cols} image shrinks to nothing before the last stage;"
+        " give at least {least}×{least}, or fewer stages."
     ),
     "cnn.image_small": (
         "--input: a {rows}×{cols} image is too small for a {side}×{side} kernel and a 2×2 pool;"
@@ -99,6 +107,7 @@ TEXTS = {
     # attention, self-attention, multihead
     "attention.tokens": "--tokens {tokens}: --input has {rows} {rows:row|rows}; give one or make them agree.",
     "attention.hidden": "--hidden {hidden}: --input rows have {cols} {cols:number|numbers}; give one or make them agree.",
+    "attention.outputs": "--outputs {outputs}: --query has {rows} {rows:row|rows} (one per decoder step); give one or make them agree.",
     "attention.query": (
         "--query: {count} {count:number|numbers}, but every encoder state has {hidden};"
         " give --query {hidden} {hidden:number|numbers}."
@@ -131,6 +140,24 @@ TEXTS = {
         '--words: "{word}" appears more than once; each word of the vocabulary must differ.'
     ),
 
+    # train
+    "train.too_much": (
+        "--epochs {epochs} × ({samples} + {held} held-out samples) × --hidden {hidden} is {work}"
+        " unit updates, more than {most}: training runs before anything is shown and would take"
+        " minutes; lower one of them."
+    ),
+
+    # decoder, architectures
+    "decoder.word_count": "--words: give between 2 and 50 words, split by spaces or commas (got {count}).",
+    "decoder.reserved": (
+        '--words: "{word}" marks the start or the end of a sentence and is in the vocabulary'
+        " already; leave it out."
+    ),
+    "architectures.reduce": (
+        "--reduce {reduce}: the 1×1 layer is there to cut channels, so give fewer than"
+        " --channels {channels}."
+    ),
+
     # gnn
     "edges.none": '--edges: no edges given; write pairs of node numbers like "0-1,1-2,2-3".',
     "edges.not_edge": (
@@ -157,6 +184,16 @@ TEXTS = {
     "why.count": "since each one is shown, and more of them add nothing a few do not show",
     "why.stride": "since the largest map explained is that wide, so a longer step leaves the same single window",
     "why.values": "since every value is computed and kept for the view",
+    "why.rows": "since each one adds a row to every matrix, and a longer example no longer fits a screen",
+    "why.width": "since wider rows no longer fit a terminal (--json has every number of a smaller example)",
+    "why.greedy": "since each greedy step runs the whole layer again and shows its own step",
+    "why.blocks": "since a deeper stack shows nothing new: the gradients are in the table already",
+    "why.channels": "since no layer of these networks is wider",
+    "why.size": "since no feature map of these networks is bigger",
+    "why.examples": "since the tables show the first rows only, and more examples change nothing but the mean",
+    "why.epochs": "since every epoch runs all samples forward and backward, and these data are learned long before",
+    "why.samples": "since every epoch runs over all of them, and more only slow training down",
+    "why.stages": "since each stage halves the maps, and after three nothing of these images is left to pool",
     "matrix.too_many": "{option}: too many numbers; give at most {most} (a 1024×1024 map), since every one is kept for the view.",
     "matrix.empty": '{option}: no numbers given; ' + HOW + ".",
     "number.not_number": '{option}: "{token}" is not a number; write one number, e.g. 0.5 or −1.',

@@ -1,7 +1,7 @@
 """English texts of the `gnn` topic."""
 
 TEXTS = {
-    "summary": "Graph convolution: each node averages its neighbours with degree weights, then × W and ReLU.",
+    "summary": "Graph convolution: each node adds up itself and its neighbours with weights 1/√(dᵢdⱼ), then × W and ReLU.",
     "title": "Graph convolution (Kipf and Welling): {V} {V:node|nodes}, {E} {E:edge|edges}, {F} → {Fo} {Fo:feature|features}",
     "graph.title": "The graph and its node features",
     "graph.text": (
@@ -36,11 +36,17 @@ TEXTS = {
     ),
     "norm.edge": "Â[{i}, {j}] = 1/√(d{i}·d{j}) = 1/√({di}×{dj}) = {v}",
     "norm.self": "Â[{i}, {i}] = 1/√(d{i}·d{i}) = 1/{d} = {v}",
-    "norm.why": (
-        "Without it, a node with many neighbours would add up many vectors and grow large, "
-        "a lonely node would stay small. Plain averaging would divide by dᵢ only; the "
-        "symmetric form also shrinks messages from busy neighbours, which say less about any "
-        "one friend, and keeps Â symmetric."
+    "rowsum.eq": "row sums of Â: {sums}",
+    "rowsum.one": (
+        "Without it, busy nodes would grow large and lonely ones stay small. Here every row of Â adds up to 1, but only because all nodes have the same "
+        "degree: in general Â is not an average. An average divides by dᵢ; Â divides by "
+        "√(dᵢ·dⱼ), which also shrinks messages from busy neighbours and keeps Â symmetric."
+    ),
+    "rowsum.not_one": (
+        "Without it, busy nodes would grow large and lonely ones stay small. Â is not an "
+        "average, though: its rows add up to {lo} (node {i}) … {hi} (node {j}), not 1. An "
+        "average divides by dᵢ; Â by √(dᵢ·dⱼ), so a neighbour with more links than node i "
+        "counts for less than 1/dᵢ, one with fewer for more."
     ),
     "node.title": "Message passing at node {i}",
     "node.text": (

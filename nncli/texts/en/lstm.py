@@ -37,9 +37,15 @@ TEXTS = {
     ),
     "setup.start": "The state and the cell start at s_−1 = {s0} and c_−1 = {c0}.",
     "setup.forget_bias": (
-        "In this example {fb} was added to the forget gate's bias b_f, a common choice "
-        "(Jozefowicz et al., 2015), so the diary keeps most of itself until training says "
-        "otherwise; try --forget-bias 0 and compare the gradients at the end."
+        "In this example 1 was added to the forget gate's bias b_f, as Jozefowicz et al. "
+        "(2015) recommend: f starts near σ(1) ≈ 0.73 instead of 0.5, so the diary keeps most "
+        "of itself until training says otherwise. Try --forget-bias 0 and compare the "
+        "gradients at the end."
+    ),
+    "setup.forget_bias.other": (
+        "In this example {fb} was added to the forget gate's bias b_f (--forget-bias; "
+        "Jozefowicz et al., 2015, recommend 1). A larger bias opens the forget gate wider, so "
+        "the diary keeps more of itself; compare the gradients at the end with other values."
     ),
     # one time step
     "step.title": "Time step t = {t}",

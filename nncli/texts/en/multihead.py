@@ -15,9 +15,16 @@ TEXTS = {
         "different relation."
     ),
     "why.cost": (
-        "Each head is h times narrower (d/h columns), so all heads together cost about as much "
-        "as one full-width attention. The original Transformer used h = 8 heads of 64 "
-        "columns (d = 512)."
+        "Each head is h times narrower (d/h columns), so all heads together cost about as "
+        "much as one full-width attention: the same d×d projections, and h score matrices of "
+        "T×T, each from d/h columns instead of d. The original Transformer used h = 8 heads "
+        "of 64 columns (d = 512)."
+    ),
+    "why.not": (
+        "The heads are not there to remove the influence of the random starting values of "
+        "Q, K and V, as is sometimes said: training moves one head away from its start just "
+        "as well. What they buy is several attention patterns in parallel, each computed in "
+        "a smaller subspace, for the cost of one."
     ),
     # inputs and projections
     "inputs.title": "The tokens and the four matrices",

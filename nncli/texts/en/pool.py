@@ -7,14 +7,14 @@ TEXTS = {
     "mode.avg": "Average",
     "setup.title": "The input, the window and the output size",
     "setup.max": (
-        "Pooling sums up each small neighbourhood of a feature map in one number. Max pooling "
+        "Pooling condenses each small neighbourhood of a feature map into one number. Max pooling "
         "keeps the largest value of each {k}×{k} window: the strongest response of the "
         "feature there, wherever exactly it sits in the window. The map gets smaller, later "
         "layers have less to compute, and a small shift of the input often leaves the result "
         "unchanged. Pooling has no weights to learn."
     ),
     "setup.avg": (
-        "Pooling sums up each small neighbourhood of a feature map in one number. Average "
+        "Pooling condenses each small neighbourhood of a feature map into one number. Average "
         "pooling keeps the mean of each {k}×{k} window: how strong the feature is over the "
         "whole patch. The map gets smaller and later layers have less to compute. Pooling has "
         "no weights to learn."

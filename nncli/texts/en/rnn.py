@@ -91,7 +91,7 @@ TEXTS = {
     ),
     "bptt.grow": (
         "{back} {back:step|steps} back the norm has grown from {last} to {first}, {ratio} times as "
-        "much: the gradient blows up, and training steps become too large to be useful."
+        "much: with these weights the gradient grows on its way back instead of fading."
     ),
     "bptt.bound": (
         "Why: tanh′ = 1 − S² is never above 1, and W_s stretches a vector by at most its "
@@ -103,13 +103,37 @@ TEXTS = {
     "long.title": "The same weights over {t} {t:step|steps}",
     "long.text": (
         "Run the same network over a longer sequence of {t} {t:step|steps} (the inputs above, then "
-        "random ones) and the fade is plain to see:"
+        "random ones):"
     ),
-    "long.ten": (
+    "long.fade": (
+        "The fade is plain to see: at t = 0 the norm is {first}, {percent}% of √H = {root} "
+        "at the end."
+    ),
+    "long.kept": (
+        "At t = 0 the norm is {first}, {percent}% of √H = {root} at the end: with these "
+        "weights the gradient has not faded much, even this far back."
+    ),
+    "long.grow": (
+        "The norm grows on the way back: at t = 0 it is {first}, {ratio} times √H = {root} "
+        "at the end. Repeated over more steps such growth becomes an explosion: training "
+        "steps far too large to be useful (clipping the gradient's norm is the usual remedy)."
+    ),
+    "long.ten.fade": (
         "Ten steps back from the end (t = {t}) the norm is {value}, {percent}% of √H at the "
         "end. Whatever the network should learn from that far back reaches the weights "
         "only this faintly, which is why a plain RNN struggles with dependencies more than "
         "about ten steps long."
+    ),
+    "long.ten.kept": (
+        "Ten steps back from the end (t = {t}) the norm is {value}, {percent}% of √H at the "
+        "end: here the gradient still reaches that far. Smaller recurrent weights (a smaller "
+        "--scale) make it fade sooner; the product of many Jacobians rarely stays near 1."
+    ),
+    "long.ten.grow": (
+        "Ten steps back from the end (t = {t}) the norm is {value}, {ratio} times √H at the "
+        "end: the gradient has grown, not faded. A product of many Jacobians rarely stays "
+        "near 1: it shrinks or grows geometrically, and either way long dependencies are "
+        "hard to learn."
     ),
     "long.lstm": (
         "The LSTM (nncli explain lstm) adds a second memory, the cell, that carries its "
@@ -141,5 +165,36 @@ TEXTS = {
         "The trace above is n to n: one state per input. An encoder–decoder uses two RNNs: "
         "the encoder reads the whole input into its last state, a context vector, and the "
         "decoder writes the output from it, one element per step, however long it must be."
+    ),
+    "pattern.flag": "--shapes works each of the four on numbers, and the self-loop variant.",
+    "pattern.below": "The next step works each of the four on numbers.",
+    "shapes.title": "The four patterns on numbers",
+    "shapes.text": (
+        "The same chain and weights, on the first {n} {n:input|inputs}. An output layer W_out reads "
+        "one number y_t from a state:"
+    ),
+    "shapes.col.in": "reads",
+    "shapes.col.out": "outputs y",
+    "shapes.col.step": "step",
+    "shapes.in.one": "x_0 = {x}, then zeros",
+    "shapes.in.all": "x_0 … x_(n−1), n = {n}",
+    "shapes.read": (
+        "One to many feeds one input and reads an output at every step; many to one reads "
+        "only after the last input; n to n reads at every input. n to m hands the last state "
+        "to a second chain with its own weights (the decoder), which starts from it, feeds "
+        "each output back in as its next input and here writes m = {m} {m:output|outputs} from n = {n} "
+        "{n:input|inputs}."
+    ),
+    "loop.title": "A self-loop instead of the full W_s",
+    "loop.text": (
+        "Some drawings give each of the {h} hidden {h:unit|units} a loop only to itself: W_s is then "
+        "diagonal, w = diag(W_s), and unit j remembers only its own past: of the previous "
+        "state, S_t[j] reads S_(t−1)[j] alone. The full W_s lets every unit read every unit's past."
+    ),
+    "loop.col.full": "S_t, full W_s",
+    "loop.col.loop": "S_t, diagonal W_s",
+    "loop.compare": (
+        "The self-loop keeps {h} recurrent {h:weight|weights} instead of {h}×{h} = {full}; on these "
+        "inputs its states differ from the full ones by up to {diff}."
     ),
 }

@@ -1,7 +1,7 @@
 """English texts of the `transformer` topic."""
 
 TEXTS = {
-    "summary": "Transformer: one encoder layer number by number, the decoder's mask, the next-word softmax.",
+    "summary": "Transformer: one encoder layer number by number, the decoder's mask, the softmax over a vocabulary.",
     "title": "One Transformer encoder layer: {T} {T:token|tokens}, d = {d}, {h} {h:head|heads}, d_ff = {d_ff}, {V} {V:word|words}",
     # overview
     "flow.title": "The data flow, with the shape at every arrow",
@@ -51,7 +51,7 @@ TEXTS = {
     "head.more": "More heads",
     "concat.title": "Concatenate the heads, then · Wo",
     "concat.text": (
-        "The {h} head outputs of {dh} {dh:column|columns} each are put side by side, {d} {d:column|columns} again, "
+        "The {h} head {h:output|outputs} of {dh} {dh:column|columns} each are put side by side, {d} {d:column|columns} again, "
         "and the output matrix Wo mixes them. The attention has no biases here."
     ),
     "concat.label": "heads side by side",
@@ -142,12 +142,13 @@ TEXTS = {
     "out.exps": "e^(logit − m) = {values}",
     "out.sum": "sum = {terms} = {total}",
     "out.probs": "probabilities (each row sums to 1)",
-    "col.next": "most likely next word",
+    "col.next": "most likely word",
     "col.prob": "probability",
     "out.untrained": (
-        "The most likely word is bracketed and picked (greedy decoding). The weights are "
-        "random, so the picks are nonsense; training adjusts every weight above until the "
-        "right next word gets the highest probability."
+        "The most likely word of each row is bracketed. These rows cannot predict the next "
+        "word: the encoder has no mask, so every row has already seen the words after it. "
+        "Next-word prediction is the decoder's job, whose mask hides the later words: see "
+        "'nncli explain decoder'."
     ),
     # stack
     "stack.title": "The original stack: 6 encoders, 6 decoders",

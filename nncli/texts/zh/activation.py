@@ -43,7 +43,11 @@ TEXTS = {
         "梯度就缩得几乎没有了，前面的层也就学不动了。ReLU 则不同，只要 x 是正数，"
         "不管多大，斜率都正好是 1。"
     ),
-    "sat.largest": "你的数值中 |x| 最大的是 {x}：σ′({x}) = {sg}，tanh′({x}) = {tg}，而 ReLU′({x}) = {rg}。",
+    "sat.largest": "你的数值中离 0 最远的是 x = {x}：σ′({x}) = {sg}，tanh′({x}) = {tg}，而 ReLU′({x}) = {rg}。",
+    "sat.largest.not_positive": (
+        "你的数值中离 0 最远的是 x = {x}：σ′({x}) = {sg}，tanh′({x}) = {tg}，ReLU′({x}) = {rg}："
+        "x ≤ 0 时 ReLU 一点梯度也传不过去。"
+    ),
     "sat.chain": (
         "即使在最好的位置（x = 0），sigmoid 也只能把 0.25 的梯度传下去。"
         "经过 {layers} 层 sigmoid，最多只剩 0.25^{layers} = {product}。"

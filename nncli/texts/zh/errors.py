@@ -69,6 +69,10 @@ TEXTS = {
     "export.suffix": "无法导出到 \"{path}\"：文件名必须以 .svg、.html 或 .txt 结尾。",
 
     # conv、pool、cnn
+    "conv.channels_random": (
+        "{option} 不能和 --channels 或 --filters 一起用：输入和滤波器都是随机抽取的"
+        "（--seed；--size SIZE 给出 C×SIZE×SIZE 的输入）。"
+    ),
     "conv.kernel_too_big": (
         "--kernel：{kh}×{kw} 的卷积核放不进 {ph}×{pw} 的补零后的输入；"
         "请换一个小一些的卷积核，或者加大 --padding 多补几圈零。"
@@ -81,6 +85,10 @@ TEXTS = {
     "cnn.kernel_shape": (
         "--kernel：收到一个 {rows}×{cols} 的卷积核；每个卷积核都必须是方的，而且大小一样"
         "（这里是 {side}×{side}）。"
+    ),
+    "cnn.stages_small": (
+        "--stages {stages}：{rows}×{cols} 的图像还没到最后一个阶段就缩没了；"
+        "请至少给 {least}×{least} 的图像，或者减少阶段数。"
     ),
     "cnn.image_small": (
         "--input：{rows}×{cols} 的图像太小，放不下 {side}×{side} 的卷积核再接一个 2×2 的池化；"
@@ -104,6 +112,7 @@ TEXTS = {
     # attention、self-attention、multihead
     "attention.tokens": "--tokens {tokens}：--input 有 {rows} 行；两个只给一个，或者让它们一致。",
     "attention.hidden": "--hidden {hidden}：--input 每行有 {cols} 个数；两个只给一个，或者让它们一致。",
+    "attention.outputs": "--outputs {outputs}：--query 有 {rows} 行（解码器每步一行）；只给其中一个，或者让两者一致。",
     "attention.query": (
         "--query：给了 {count} 个数，可每个编码器状态有 {hidden} 个数；请给 --query {hidden} 个数。"
     ),
@@ -121,6 +130,19 @@ TEXTS = {
     ),
     "transformer.word_count": "--words：给了 {count} 个词；词表要有 2 到 50 个词，用空格或逗号分开。",
     "transformer.repeated": "--words：\"{word}\" 出现了不止一次；词表里的每个词都必须不同。",
+
+    # train
+    "train.too_much": (
+        "--epochs {epochs} × （{samples} + {held} 个留出样本）× --hidden {hidden} 共 {work} 次单元更新，"
+        "超过了 {most}：训练要在展示任何内容之前跑完，这样要好几分钟；请把其中一个调小。"
+    ),
+
+    # decoder、architectures
+    "decoder.word_count": "--words：词表要有 2 到 50 个词，用空格或逗号分开（现在是 {count} 个）。",
+    "decoder.reserved": "--words：\"{word}\" 表示句子的开头或结尾，词表里已经有了；请去掉它。",
+    "architectures.reduce": (
+        "--reduce {reduce}：1×1 层是用来减少通道数的，所以要比 --channels {channels} 小。"
+    ),
 
     # gnn
     "edges.none": "--edges：没有给出任何边；请写成成对的节点编号，例如 \"0-1,1-2,2-3\"。",
@@ -142,6 +164,16 @@ TEXTS = {
     "why.count": "因为每一个都要展示，再多也不会比几个多说明什么",
     "why.stride": "因为能讲解的最大特征图就这么宽，步幅再长也只剩同一个窗口",
     "why.values": "因为每个数值都要算出并保存下来展示",
+    "why.rows": "因为每多一个就给每个矩阵多一行，例子再长就放不进一屏了",
+    "why.width": "因为更宽的行放不进终端（小一些的例子用 --json 也能拿到全部数值）",
+    "why.greedy": "因为每一步贪心解码都要把整个层重新算一遍，并单独展示一步",
+    "why.blocks": "因为再深也看不到新东西：梯度都已经列在表里了",
+    "why.channels": "因为这些网络里没有哪一层比这更宽",
+    "why.size": "因为这些网络里没有哪张特征图比这更大",
+    "why.examples": "因为表格只展示前几行，样本再多也只改变平均值",
+    "why.epochs": "因为每一轮都要把所有样本前向、反向各算一遍，而这些数据早就学会了",
+    "why.samples": "因为每一轮都要把它们全部算一遍，再多只会让训练变慢",
+    "why.stages": "因为每个阶段都把特征图减半，三个阶段之后这些图像已经没什么可池化的了",
     "matrix.too_many": "{option}：数值太多；最多给 {most} 个（一个 1024×1024 的特征图），因为每个数值都要保存下来展示。",
     "matrix.empty": "{option}：没有给出任何数；" + HOW + "。",
     "number.not_number": "{option}：“{token}”不是一个数；请写一个数，例如 0.5 或 −1。",

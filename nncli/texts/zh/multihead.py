@@ -2,7 +2,7 @@
 
 TEXTS = {
     "summary": "多头注意力：把 Q、K、V 分给几个头，各自做注意力，拼接起来再乘 W_o。",
-    "title": "多头注意力：{tokens} 个词元，每个 {dim} 个数，{heads} 个头，每头 {dh} 列{causal}",
+    "title": "多头注意力：{tokens} 个词元，每个 {dim} 个数值，{heads} 个头，每头 {dh} 列{causal}",
     "title.causal": "，带因果掩码",
     "heads.invalid": "--heads {heads}：头数必须能整除 d = {dim}；可以用的头数：{valid}。",
     # why
@@ -14,8 +14,14 @@ TEXTS = {
         "不同的关系。"
     ),
     "why.cost": (
-        "每个头都窄了 h 倍（d/h 列），所以所有头加起来的计算量和一个全宽的注意力差不多。最初的 "
-        "Transformer 用了 h = 8 个头，每头 64 列（d = 512）。"
+        "每个头都窄了 h 倍（d/h 列），所以所有头加起来的计算量和一个全宽的注意力差不多："
+        "同样是 d×d 的投影矩阵，再加上 h 个 T×T 的分数矩阵，每个只用 d/h 列而不是 d 列来算。"
+        "最初的 Transformer 用了 h = 8 个头，每头 64 列（d = 512）。"
+    ),
+    "why.not": (
+        "有一种说法是：用多个头是为了消除 Q、K、V 随机初始值的影响。其实不是这样："
+        "只有一个头时，训练同样能把它从初始值带走。多个头真正带来的，"
+        "是并排的好几种注意力分布，每一种都在一个更小的子空间里计算，总代价却和一个头差不多。"
     ),
     # inputs and projections
     "inputs.title": "词元和四个矩阵",
@@ -54,7 +60,7 @@ TEXTS = {
     "head.title.one": "头 {k}：第 {a} 列",
     "head.text": "在这些切片上做自注意力，d_k = d/h = {dh}，所以分数要除以 √{dh}。举一个分数：",
     "head.softmax": (
-        "每一行分数经过 softmax（详细步骤见自注意力一节），得到这个头的权重，"
+        "每一行分数经过 softmax（详细步骤见自注意力一节），得到这个头的注意力分布（权重），"
         "Z{k} = weights{k}·V{k}。以第 {i} 行为例："
     ),
     "head.row.scores": "s = {scores}；   max = {m}",
@@ -64,9 +70,9 @@ TEXTS = {
     "scores.label.causal": "Q{k}·K{k}ᵀ/√{dh} + 掩码",
     "more.title": "其余的头",
     # side by side
-    "side.title": "各个头的权重并排看",
+    "side.title": "各个头的注意力分布并排看",
     "side.text": (
-        "词元相同，权重却不同：每个头有自己那一段 W_q 和 W_k，所以给同一对词元打的分也不一样。"
+        "词元相同，注意力分布却不同：每个头有自己那一段 W_q 和 W_k，所以给同一对词元打的分也不一样。"
         "每个头的每一行加起来都是 1。"
     ),
     "side.label": "头 {k}",

@@ -1,7 +1,7 @@
 """`transformer` 一节的中文文本。键和占位符与英文版相同；示意图按终端显示宽度（汉字占两格）对齐。"""
 
 TEXTS = {
-    "summary": "Transformer：把一个编码器层的每个数都算一遍，再看解码器的掩码和预测下一个词的 softmax。",
+    "summary": "Transformer：把一个编码器层的每个数都算一遍，再看解码器的掩码和词表上的 softmax。",
     "title": "一个 Transformer 编码器层：{T} 个词元，d = {d}，{h} 个头，d_ff = {d_ff}，词表 {V} 个词",
     # overview
     "flow.title": "数据流，每个箭头旁都标出形状",
@@ -135,11 +135,12 @@ TEXTS = {
     "out.exps": "e^(logit − m) = {values}",
     "out.sum": "总和 sum = {terms} = {total}",
     "out.probs": "概率（每行加起来为 1）",
-    "col.next": "最可能的下一个词",
+    "col.next": "最可能的词",
     "col.prob": "概率",
     "out.untrained": (
-        "概率最大的词带方括号，它就是被选中的词（贪心解码）。权重是随机的，所以选出来的词毫无"
-        "意义；训练会调整上面的每一个权重，直到正确的下一个词得到最高的概率。"
+        "每一行概率最大的词带方括号。但这些行不能用来预测下一个词：编码器没有掩码，每一行都已经"
+        "看到了它后面的词。预测下一个词是解码器的事，它的掩码挡住了后面的词：见 "
+        "'nncli explain decoder'。"
     ),
     # stack
     "stack.title": "原始的堆叠：6 个编码器，6 个解码器",
