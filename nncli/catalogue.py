@@ -1,9 +1,20 @@
-"""The exercises, in curriculum order: data, declared once.
+"""The exercises, in curriculum order: each declared once, here.
 
-Each exercise is a template ``exercises/NAME.py`` a learner starts from, a reference
-``solutions/NAME.py`` (file for file), hidden cases in ``nncli/grader/cases/NAME.py`` and
-texts in ``nncli/texts/<lang>/exercises.py`` under the keys "NAME.title", "NAME.task" and
-"NAME.hint.1", "NAME.hint.2", … Commands read this table; none hard-codes an exercise.
+Adding an exercise NAME means these files, and nothing else:
+  nncli/catalogue.py                 its entry below: topics, functions with their contract
+                                     (parameters as declared), points, forbidden calls;
+  exercises/NAME.py                  the English template: worked example, stubs, the rules;
+  nncli/texts/zh/templates/NAME.py   the template's docstrings and comments in Chinese (the
+                                     Chinese template is the English code with them);
+  solutions/NAME.py                  the reference solution (same functions, same worked example);
+  nncli/grader/cases/NAME.py         the hidden cases: ``cases(rng) -> list[Case]``;
+  nncli/maths/...                    the reference maths the cases compare with;
+  nncli/texts/{en,zh}/exercises.py   "NAME.title", "NAME.task", "NAME.hint.1", "NAME.hint.2", …
+                                     (the hints are counted from the English keys);
+  nncli/texts/{en,zh}/mistakes.py    the text of each new recognised mistake;
+  nncli/texts/zh/grader.py           CASE_LABELS: the Chinese of each new case label phrase.
+The topics (nncli/topics.py) and the tests read their exercises from this table; no command
+hard-codes an exercise. tests/test_catalogue.py checks that all of it is there and agrees.
 """
 
 from nncli.errors import UsageProblem
@@ -17,17 +28,20 @@ _CONVOLVE = ("np.convolve", "numpy.convolve", "np.correlate", "numpy.correlate")
 class Function:
     """One graded function of an exercise.
 
-    name: as defined in the learner's file; points: earned when every case passes;
-    forbidden: dotted call names not allowed inside this function ("np.tanh", "numpy.tanh");
-    quiet: the contract promises numerical stability, so a case that returns the right values
-    but raises a RuntimeWarning (NumPy's "overflow encountered in exp") fails; for the other
-    functions a warning is only shown as a note.
+    name: as defined in the learner's file; parameters: the contract, as the template and the
+    solution declare them ("x, kernel_size=2, stride=None"); points: earned when every case
+    passes; forbidden: dotted call names not allowed inside this function ("np.tanh",
+    "numpy.tanh"); quiet: the contract promises numerical stability, so a case that returns
+    the right values but raises a RuntimeWarning (NumPy's "overflow encountered in exp")
+    fails; for the other functions a warning is only shown as a note.
     """
 
-    __slots__ = ("name", "points", "forbidden", "quiet")
+    __slots__ = ("name", "parameters", "points", "forbidden", "quiet")
 
-    def __init__(self, name: str, points: int = 1, forbidden=(), quiet: bool = False):
+    def __init__(self, name: str, parameters: str, points: int = 1, forbidden=(),
+                 quiet: bool = False):
         self.name = name
+        self.parameters = parameters
         self.points = points
         self.forbidden = tuple(forbidden)
         self.quiet = bool(quiet)
@@ -37,17 +51,29 @@ class Function:
 
 
 class Exercise:
-    """One exercise: `name` (also the file name), `topic` (a name in nncli/topics.py),
-    `functions` (tuple of Function, in the file's order) and `hints` (tuple of text keys in
-    nncli/texts/<lang>/exercises.py, from the gentlest to the most telling)."""
+    """One exercise: `name` (also the file name), `topics` (names in nncli/topics.py, the one
+    `nncli exercise` sends the learner to first), `functions` (tuple of Function, in the
+    file's order); slow: its cases train models (seconds, not milliseconds), so timings of
+    "every exercise" leave it out."""
 
-    __slots__ = ("name", "topic", "functions", "hints")
+    __slots__ = ("name", "topics", "functions", "slow")
 
-    def __init__(self, name: str, topic: str, functions, n_hints: int):
+    def __init__(self, name: str, topics, functions, slow: bool = False):
         self.name = name
-        self.topic = topic
+        self.topics = (topics,) if isinstance(topics, str) else tuple(topics)
         self.functions = tuple(functions)
-        self.hints = tuple(f"{name}.hint.{i}" for i in range(1, n_hints + 1))
+        self.slow = bool(slow)
+
+    @property
+    def topic(self) -> str:
+        """The topic to explain first ("conv")."""
+        return self.topics[0]
+
+    @property
+    def hints(self) -> tuple:
+        """Text keys of the hints, from the gentlest to the most telling: "NAME.hint.1", … as
+        many as nncli/texts/en/exercises.py holds."""
+        return _hint_keys(self.name)
 
     @property
     def title_key(self) -> str:
@@ -83,56 +109,91 @@ class Exercise:
         return f"Exercise({self.name!r})"
 
 
+def _hint_keys(name: str) -> tuple:
+    from nncli.texts.en.exercises import TEXTS
+
+    keys, number = [], 1
+    while f"{name}.hint.{number}" in TEXTS:
+        keys.append(f"{name}.hint.{number}")
+        number += 1
+    return tuple(keys)
+
+
+_POOL = "x, kernel_size=2, stride=None"
+
 EXERCISES = (
     Exercise("activations", "activation", (
-        Function("relu", 1),
-        Function("sigmoid", 2, quiet=True),
-        Function("tanh", 2, forbidden=("np.tanh", "numpy.tanh"), quiet=True),
-        Function("softmax", 3, quiet=True),
-    ), n_hints=3),
+        Function("relu", "x", 1),
+        Function("sigmoid", "x", 2, quiet=True),
+        Function("tanh", "x", 2, forbidden=("np.tanh", "numpy.tanh"), quiet=True),
+        Function("softmax", "x, axis=-1", 3, quiet=True),
+    )),
     Exercise("neuron", "neuron", (
-        Function("perceptron", 1),
-        Function("dense", 2),
-    ), n_hints=3),
+        Function("perceptron", "x, w, b", 1),
+        Function("dense", "x, W, b", 2),
+    )),
+    Exercise("backprop", ("backprop", "loss"), (
+        Function("dense_backward", "dout, x, W", 2),
+        Function("relu_backward", "dout, x", 1),
+        Function("softmax_cross_entropy", "logits, y", 3, quiet=True),
+        Function("mlp_loss_and_grads", "X, y, params", 3),
+        Function("sgd_step", "params, grads, lr", 1),
+    )),
+    Exercise("train", "train", (
+        Function("fit_predict", "X_train, y_train, X_test, n_classes, seed", 5),
+    ), slow=True),
     Exercise("conv", "conv", (
-        Function("conv1d", 2, forbidden=_CONVOLVE),
-        Function("pad2d", 1, forbidden=_CONVOLVE),
-        Function("corr2d", 2, forbidden=_CONVOLVE),
-        Function("conv2d", 4, forbidden=_CONVOLVE),
-    ), n_hints=4),
+        Function("conv1d", "f, g", 2, forbidden=_CONVOLVE),
+        Function("pad2d", "x, p", 1, forbidden=_CONVOLVE),
+        Function("corr2d", "x, k", 2, forbidden=_CONVOLVE),
+        Function("conv2d", "x, w, b=None, stride=1, padding=0", 4, forbidden=_CONVOLVE),
+    )),
     Exercise("pool", "pool", (
-        Function("max_pool2d", 2),
-        Function("avg_pool2d", 2),
-    ), n_hints=3),
+        Function("max_pool2d", _POOL, 2),
+        Function("avg_pool2d", _POOL, 2),
+    )),
+    Exercise("cnn_backward", "cnn", (
+        Function("conv2d_backward", "dout, x, w, stride=1, padding=0", 4, forbidden=_CONVOLVE),
+        Function("max_pool2d_backward", "dout, " + _POOL, 2),
+        Function("avg_pool2d_backward", "dout, " + _POOL, 2),
+    )),
     Exercise("rnn", "rnn", (
-        Function("rnn_step", 1),
-        Function("rnn_forward", 2),
-    ), n_hints=3),
+        Function("rnn_step", "x_t, s_prev, W_in, W_s, b", 1),
+        Function("rnn_forward", "x, s0, W_in, W_s, b", 2),
+    )),
+    Exercise("bptt", "rnn", (
+        Function("rnn_step_backward", "ds, x_t, s_prev, s_t, W_in, W_s", 2),
+        Function("rnn_backward", "dstates, x, s0, W_in, W_s, b", 3),
+    )),
     Exercise("lstm", "lstm", (
-        Function("lstm_step", 3),
-        Function("lstm_forward", 2),
-    ), n_hints=4),
-    Exercise("attention", "attention", (
-        Function("attention_context", 2),
-        Function("scaled_dot_product_attention", 3),
-        Function("self_attention", 1),
-    ), n_hints=4),
+        Function("lstm_step", "x_t, s_prev, c_prev, W, U, b", 3),
+        Function("lstm_forward", "x, s0, c0, W, U, b", 2),
+    )),
+    Exercise("attention", ("attention", "self-attention"), (
+        Function("attention_context", "s, h", 2),
+        Function("scaled_dot_product_attention", "Q, K, V, mask=None", 3),
+        Function("self_attention", "X, Wq, Wk, Wv, mask=None", 1),
+    )),
+    Exercise("attention_backward", "attention", (
+        Function("softmax_backward", "dout, y, axis=-1", 2),
+        Function("scaled_dot_product_attention_backward", "dout, Q, K, V, mask=None", 4),
+    )),
     Exercise("multihead", "multihead", (
-        Function("split_heads", 2),
-        Function("merge_heads", 1),
-        Function("multi_head_attention", 3),
-    ), n_hints=4),
-    Exercise("transformer", "transformer", (
-        Function("positional_encoding", 2),
-        Function("layer_norm", 2),
-        Function("feed_forward", 1),
-        Function("encoder_layer", 3),
-        Function("next_token_distribution", 1),
-    ), n_hints=4),
+        Function("split_heads", "X, n_heads", 2),
+        Function("merge_heads", "X", 1),
+        Function("multi_head_attention", "X, Wq, Wk, Wv, Wo, n_heads, mask=None", 3),
+    )),
+    Exercise("transformer", ("transformer", "positional"), (
+        Function("positional_encoding", "seq_len, d_model", 2),
+        Function("layer_norm", "x, gamma, beta, eps=1e-05", 2),
+        Function("feed_forward", "x, W1, b1, W2, b2", 1),
+        Function("encoder_layer", "x, params, n_heads", 3),
+        Function("next_token_distribution", "h, W_vocab, b_vocab", 1),
+    )),
     Exercise("gnn", "gnn", (
-        Function("normalize_adjacency", 2),
-        Function("gcn_layer", 1),
-    ), n_hints=3),
+        Function("normalize_adjacency", "A", 2),
+        Function("gcn_layer", "A, X, W", 1),
+    )),
 )
 
 _BY_NAME = {e.name: e for e in EXERCISES}

@@ -21,6 +21,8 @@ COMMANDS = {
     "progress": "nncli.commands.progress:command",
     "grade": "nncli.commands.grade:command",
     "watch": "nncli.commands.watch:command",
+    "autograde": "nncli.commands.autograde:command",
+    "autograder": "nncli.commands.autograder:group",
 }
 
 # English summaries; a language's texts ("command.<name>" in nncli/texts/<lang>/cli.py) win
@@ -32,8 +34,10 @@ SUMMARIES = {
     "hint": "Show the next hint for an exercise.",
     "solution": "Show the reference solution of an exercise you passed.",
     "progress": "Show your status, score and next step for every exercise.",
-    "grade": "Grade a whole class of submissions (instructors), each in a sandbox.",
-    "watch": "Check an exercise each time you save it, with the next step in view.",
+    "grade": "Grade a class of submissions, each in a sandbox (instructors).",
+    "watch": "Check an exercise at each save, with the next step in view.",
+    "autograde": "Grade one submission for a course platform (instructors).",
+    "autograder": "Write an autograder for Gradescope, PrairieLearn or Classroom.",
 }
 
 

@@ -1,6 +1,20 @@
-"""The exercise templates and reference solutions shipped with nncli, file for file."""
+"""The exercise templates and reference solutions shipped with nncli, file for file, and the
+templates in the other languages.
+
+Only the English template is a file (exercises/NAME.py). A template in another language is
+made from it when handed out: the same code, with the docstrings and comments of
+``nncli/texts/<lang>/templates/NAME.py`` in place of the English ones. That module holds
+DOCSTRINGS, {where: text} with where "" for the module's docstring and the function's (or
+"Class.method") name for the others, and COMMENTS, {English comment: translation} for each
+block of whole-line comments (lines joined with a newline, without their "# ").
+"""
+
+import ast
+import importlib
 
 from nncli.resources import data_dir
+
+ENGLISH = "en"
 
 
 def template_path(name: str):
@@ -13,3 +27,110 @@ def solution_path(name: str):
 
 def has_exercise(name: str) -> bool:
     return template_path(name).is_file()
+
+
+def template_text(name: str, lang: str = ENGLISH) -> str:
+    """The template of exercise `name` in `lang`: the English file, its docstrings and comments
+    translated when nncli/texts/<lang>/templates/NAME.py exists."""
+    english = template_path(name).read_text(encoding="utf-8")
+    translation = _translation(name, lang)
+    if translation is None:
+        return english
+    return translate(english, _lines_of(translation.DOCSTRINGS), _lines_of(translation.COMMENTS))
+
+
+def _lines_of(texts: dict) -> dict:
+    """The texts without the newline that opens and the one that closes each of them (the
+    modules write them as triple-quoted strings that start and end at the margin)."""
+    return {key.strip("\n"): value.strip("\n") for key, value in texts.items()}
+
+
+def _translation(name: str, lang: str):
+    if lang == ENGLISH:
+        return None
+    try:
+        return importlib.import_module(f"nncli.texts.{lang}.templates.{name}")
+    except ModuleNotFoundError:
+        return None
+
+
+def translate(source: str, docstrings: dict, comments: dict) -> str:
+    """`source` with every docstring and whole-line comment block replaced by its translation.
+
+    A docstring or comment without a translation raises KeyError (the tests keep them
+    complete); translations may not hold a backslash or three double quotes."""
+    lines = source.split("\n")
+    replacements = []               # (first line, last line, new lines), 0-based, inclusive
+    for where, node, indent, _ in docstring_nodes(source):
+        text = _checked(docstrings[where], where)
+        closing_alone = lines[node.end_lineno - 1].strip() == '"""'   # as the English one
+        replacements.append((node.lineno - 1, node.end_lineno - 1,
+                             _docstring_lines(text, indent, closing_alone)))
+    for first, last, indent, english in comment_blocks(lines):
+        text = _checked(comments[english], english)
+        replacements.append((first, last, [f"{indent}# {line}".rstrip() for line in text.split("\n")]))
+    for first, last, new in sorted(replacements, reverse=True):
+        lines[first:last + 1] = new
+    return "\n".join(lines)
+
+
+def docstring_nodes(source: str):
+    """(where, the docstring's Expr node, its indentation, its owner) for the module and every
+    function and class of `source`, in the file's order."""
+    found = []
+
+    def visit(node, where, indent):
+        body = node.body
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            found.append((where, body[0], indent, node))
+        for child in body:
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                inner = " " * child.body[0].col_offset
+                visit(child, f"{where}.{child.name}" if where else child.name, inner)
+
+    visit(ast.parse(source), "", "")
+    return found
+
+
+def docstring_texts(source: str) -> dict:
+    """{where: docstring, as ast.get_docstring cleans it} of `source`."""
+    return {where: ast.get_docstring(owner) for where, _, _, owner in docstring_nodes(source)}
+
+
+def comment_blocks(lines: list):
+    """(first line, last line, indentation, text) of each block of consecutive whole-line
+    comments at the same indentation (0-based lines); text is the lines without their "# ",
+    joined with a newline."""
+    import io
+    import tokenize
+
+    rows = {}
+    for token in tokenize.generate_tokens(io.StringIO("\n".join(lines)).readline):
+        if token.type == tokenize.COMMENT:
+            row, column = token.start[0] - 1, token.start[1]
+            if not lines[row][:column].strip():
+                rows[row] = (lines[row][:column], token.string[1:].removeprefix(" "))
+    blocks = []
+    for row in sorted(rows):
+        indent, text = rows[row]
+        if blocks and blocks[-1][1] == row - 1 and blocks[-1][2] == indent:
+            first, _, _, texts = blocks[-1]
+            blocks[-1] = (first, row, indent, texts + "\n" + text)
+        else:
+            blocks.append((row, row, indent, text))
+    return blocks
+
+
+def _docstring_lines(text: str, indent: str, closing_alone: bool) -> list:
+    parts = text.split("\n")
+    lines = [f'{indent}"""{parts[0]}'] + [f"{indent}{p}" if p else "" for p in parts[1:]]
+    if closing_alone and len(parts) > 1:
+        return lines + [f'{indent}"""']
+    return lines[:-1] + [lines[-1] + '"""']
+
+
+def _checked(text: str, where: str) -> str:
+    if "\\" in text or '"""' in text:
+        raise ValueError(f"the translation of {where!r} holds a backslash or three quotes")
+    return text

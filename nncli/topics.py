@@ -2,7 +2,7 @@
 
 This is data. Commands read it; none of them hard-codes a topic. A topic's sentences live
 in ``nncli/texts/<lang>/<module>.py``; its explanation, when built, in
-``nncli/explain/<module>.py``; its exercise (if any) is named by `exercise`.
+``nncli/explain/<module>.py``; its exercises are those of nncli/catalogue.py that name it.
 """
 
 from pathlib import Path
@@ -11,13 +11,24 @@ from nncli.errors import UsageProblem, closest
 
 
 class Topic:
-    __slots__ = ("name", "aliases", "module", "exercise")
+    __slots__ = ("name", "aliases", "module")
 
-    def __init__(self, name, exercise=None, aliases=(), module=None):
+    def __init__(self, name, aliases=(), module=None):
         self.name = name
         self.aliases = tuple(aliases)
         self.module = module or name.replace("-", "_")
-        self.exercise = exercise
+
+    @property
+    def exercises(self) -> tuple:
+        """The names of the exercises that practise this topic, in curriculum order."""
+        from nncli.catalogue import EXERCISES
+
+        return tuple(e.name for e in EXERCISES if self.name in e.topics)
+
+    @property
+    def exercise(self):
+        """The first exercise of the topic, or None."""
+        return next(iter(self.exercises), None)
 
     @property
     def explained(self) -> bool:
@@ -26,24 +37,24 @@ class Topic:
 
 
 TOPICS = (
-    Topic("activation", exercise="activations"),
-    Topic("neuron", exercise="neuron"),
+    Topic("activation"),
+    Topic("neuron"),
     Topic("loss"),
     Topic("backprop"),
     Topic("train"),
-    Topic("conv", exercise="conv"),
-    Topic("pool", exercise="pool"),
+    Topic("conv"),
+    Topic("pool"),
     Topic("cnn"),
     Topic("architectures", aliases=("history",)),
-    Topic("rnn", exercise="rnn"),
-    Topic("lstm", exercise="lstm"),
-    Topic("attention", exercise="attention"),
-    Topic("self-attention", exercise="attention", aliases=("qkv",)),
-    Topic("multihead", exercise="multihead", aliases=("mha",)),
-    Topic("positional", exercise="transformer"),
-    Topic("transformer", exercise="transformer"),
+    Topic("rnn"),
+    Topic("lstm"),
+    Topic("attention"),
+    Topic("self-attention", aliases=("qkv",)),
+    Topic("multihead", aliases=("mha",)),
+    Topic("positional"),
+    Topic("transformer"),
     Topic("decoder"),
-    Topic("gnn", exercise="gnn"),
+    Topic("gnn"),
 )
 
 _BY_NAME = {name: t for t in TOPICS for name in (t.name, *t.aliases)}

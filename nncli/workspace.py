@@ -111,3 +111,35 @@ def open_workspace(option=None, create: bool = False, lang: str = "en") -> Works
 
             click.echo(t("workspace.made", path=workspace.root), err=True)
     return workspace
+
+
+def back_up(workspace, target):
+    """Copy `target` into the workspace's .nncli/backups/ (named by the time); the copy's path."""
+    import shutil
+    import time
+
+    workspace.backups.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backup = workspace.backups / f"{target.stem}-{stamp}.py"
+    counter = 1
+    while backup.exists():
+        backup = workspace.backups / f"{target.stem}-{stamp}-{counter}.py"
+        counter += 1
+    shutil.copy2(target, backup)
+    return backup
+
+
+def replace_file(target, content: bytes) -> None:
+    """Write `content` to `target` through a temporary file renamed over it."""
+    import os
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

@@ -38,7 +38,15 @@ def call(fn, case):
 
 
 def as_parts(value):
-    return value if isinstance(value, tuple) else (value,)
+    """The arrays of a result: a tuple's items, a dict's values in key order, a number as a
+    0-d array."""
+    parts = []
+    for part in value if isinstance(value, tuple) else (value,):
+        if isinstance(part, dict):
+            parts.extend(np.asarray(part[key]) for key in sorted(part))
+        else:
+            parts.append(part if isinstance(part, np.ndarray) else np.asarray(part))
+    return tuple(parts)
 
 
 def close(a, b, rtol, atol) -> bool:
@@ -51,6 +59,15 @@ def close(a, b, rtol, atol) -> bool:
         if x.shape != y.shape or not np.allclose(x, y, rtol=rtol, atol=atol):
             return False
     return True
+
+
+def right(case, got, want, rtol=None) -> bool:
+    """Whether `got` passes `case` against `want`: within the tolerances, or for predicted
+    labels (case.agreement) equal to them in at least that fraction of the places."""
+    if case.agreement is not None:
+        got, want = np.asarray(got), np.asarray(want)
+        return got.shape == want.shape and np.mean(got == want) >= case.agreement
+    return close(got, want, case.rtol if rtol is None else rtol, case.atol)
 
 
 def same_inputs(a, b) -> bool:

@@ -5,8 +5,9 @@ import numpy as np
 import pytest
 
 from exercise_support import (as_parts, by_function, call, close, hidden_cases, load_source,
-                              same_inputs)
+                              right, same_inputs)
 from nncli.catalogue import EXERCISES
+from nncli.grader.compare import matches
 from nncli.exercise_files import solution_path
 
 SEEDS = (0, 1, 2)
@@ -125,16 +126,83 @@ WRONG_FILES = [
      [("return relu(normalize_adjacency(A) @ X @ np.asarray(W, dtype=np.float64))",
        "return normalize_adjacency(A) @ X @ np.asarray(W, dtype=np.float64)")]),
     ("gnn", "gcn_layer", "no_self_loops", [("A_tilde = A + np.eye(A.shape[0])", "A_tilde = A")]),
+    ("backprop", "dense_backward", "db_not_summed",
+     [("return dout @ W.T, x.T @ dout, dout.sum(axis=0)", "return dout @ W.T, x.T @ dout, dout")]),
+    ("backprop", "dense_backward", "dense_grad_transposed",
+     [("return dout @ W.T, x.T @ dout,", "return dout @ W.T, dout.T @ x,")]),
+    ("backprop", "relu_backward", "relu_mask_from_dout",
+     [("* (np.asarray(x, dtype=np.float64) > 0)", "* (np.asarray(dout, dtype=np.float64) > 0)")]),
+    ("backprop", "relu_backward", "relu_slope_at_zero",
+     [("(np.asarray(x, dtype=np.float64) > 0)", "(np.asarray(x, dtype=np.float64) >= 0)")]),
+    ("backprop", "softmax_cross_entropy", "ce_sum_not_mean",
+     [("loss = -log_p[rows, y].mean()", "loss = -log_p[rows, y].sum()"),
+      ("return float(loss), dlogits / N", "return float(loss), dlogits")]),
+    ("backprop", "softmax_cross_entropy", "ce_grad_not_divided",
+     [("return float(loss), dlogits / N", "return float(loss), dlogits")]),
+    ("backprop", "softmax_cross_entropy", "softmax_not_shifted",
+     [("shifted = z - z.max(axis=1, keepdims=True)", "shifted = z")]),
+    ("backprop", "mlp_loss_and_grads", "relu_not_applied_backward",
+     [("dz1 = relu_backward(dh, z1)", "dz1 = dh")]),
+    ("backprop", "sgd_step", "sgd_ascent",
+     [("- lr * np.asarray(grads[name]", "+ lr * np.asarray(grads[name]")]),
+    ("train", "fit_predict", "train_one_class",
+     [('return np.argmax(h @ params["W2"] + params["b2"], axis=1)',
+       "return np.zeros(len(Z), dtype=np.int64)")]),
+    ("train", "fit_predict", "train_linear",
+     [("h = np.maximum(z1, 0.0)", "h = z1"),
+      ('h = np.maximum(Z @ params["W1"] + params["b1"], 0.0)', 'h = Z @ params["W1"] + params["b1"]')]),
+    ("cnn_backward", "conv2d_backward", "conv_grad_padding_kept",
+     [("dx = dxp[:, :, padding:padding + H, padding:padding + W]", "dx = dxp")]),
+    ("cnn_backward", "conv2d_backward", "conv_grad_db_per_example",
+     [("dout.sum(axis=(0, 2, 3))", "dout.sum(axis=(2, 3))")]),
+    ("cnn_backward", "conv2d_backward", "conv_grad_kernel_not_flipped",
+     [("np.tensordot(g, w, axes=([1], [0]))", "np.tensordot(g, w[:, :, ::-1, ::-1], axes=([1], [0]))")]),
+    ("cnn_backward", "max_pool2d_backward", "max_pool_grad_everywhere",
+     [("dx[n, c, i * S + row, j * S + col] += dout[n, c, i, j]",
+       "dx[n, c, i * S:i * S + K, j * S:j * S + K] += dout[n, c, i, j]")]),
+    ("cnn_backward", "max_pool2d_backward", "max_pool_grad_every_tie",
+     [("first = window.argmax(axis=2)", "first = window.argmax(axis=2)  # noqa"),
+      ("                    row, col = divmod(int(first[n, c]), K)\n"
+       "                    dx[n, c, i * S + row, j * S + col] += dout[n, c, i, j]",
+       "                    top = window[n, c].max()\n"
+       "                    for k in np.flatnonzero(window[n, c] == top):\n"
+       "                        row, col = divmod(int(k), K)\n"
+       "                        dx[n, c, i * S + row, j * S + col] += dout[n, c, i, j]")]),
+    ("cnn_backward", "avg_pool2d_backward", "avg_pool_grad_not_divided",
+     [("+= dout[:, :, i:i + 1, j:j + 1] / (K * K)", "+= dout[:, :, i:i + 1, j:j + 1]")]),
+    ("cnn_backward", "avg_pool2d_backward", "pool_grad_overwritten",
+     [("dx[:, :, i * S:i * S + K, j * S:j * S + K] += dout", "dx[:, :, i * S:i * S + K, j * S:j * S + K] = dout")]),
+    ("bptt", "rnn_step_backward", "bptt_no_tanh_derivative",
+     [(" * (1.0 - np.asarray(s_t, dtype=np.float64) ** 2)", "")]),
+    ("bptt", "rnn_step_backward", "bptt_recurrent_grad_transposed",
+     [("s_prev.T @ da", "da.T @ s_prev")]),
+    ("bptt", "rnn_backward", "bptt_not_carried",
+     [("dstates[:, t] + carried, x[:, t]", "dstates[:, t], x[:, t]")]),
+    ("bptt", "rnn_backward", "bptt_not_accumulated",
+     [("dW_in += dWi", "dW_in = dWi"), ("dW_s += dWs", "dW_s = dWs"), ("db += dbt", "db = dbt")]),
+    ("attention_backward", "softmax_backward", "softmax_grad_diagonal",
+     [("return y * (dout - np.sum(dout * y, axis=axis, keepdims=True))",
+       "return dout * y * (1.0 - y)")]),
+    ("attention_backward", "softmax_backward", "softmax_grad_no_subtraction",
+     [("return y * (dout - np.sum(dout * y, axis=axis, keepdims=True))", "return y * dout")]),
+    ("attention_backward", "scaled_dot_product_attention_backward", "attention_grad_unscaled",
+     [("dS = softmax_backward(dP, P, axis=-1) / np.sqrt(Q.shape[-1])",
+       "dS = softmax_backward(dP, P, axis=-1)")]),
+    ("attention_backward", "scaled_dot_product_attention_backward", "attention_grad_mask_ignored",
+     [("_, P = scaled_dot_product_attention(Q, K, V, mask)\n    dV",
+       "_, P = scaled_dot_product_attention(Q, K, V)\n    dV")]),
 ]
 
 ALLOWED_SCALARS = (int, float, bool, str, type(None))
+# mistakes whose wrong answer is nan or inf: what the learner's unstable code returns too
+NOT_FINITE = {"softmax_not_shifted"}
 
 
 def _first_match(case, got, want):
     """The key the grader would name: the first mistake whose answer `got` matches."""
     for mistake in case.mistakes:
         wrong = mistake.wrong(*case.args, **case.kwargs)
-        if close(got, wrong, case.rtol, case.atol) and not close(wrong, want, case.rtol, case.atol):
+        if matches(wrong, got, case.rtol, case.atol, case.agreement) and not right(case, wrong, want):
             return mistake.key
     return None
 
@@ -163,8 +231,8 @@ def test_cases_are_reproducible_from_the_seed_and_change_with_it(exercise):
 
 
 def _check_value(value, where):
-    if isinstance(value, np.ndarray):
-        assert value.dtype in (np.float64, np.bool_), f"{where}: dtype {value.dtype}"
+    if isinstance(value, np.ndarray):  # int64: class labels
+        assert value.dtype in (np.float64, np.bool_, np.int64), f"{where}: dtype {value.dtype}"
     elif isinstance(value, dict):
         for k, v in value.items():
             assert isinstance(k, str) and isinstance(v, np.ndarray) and v.dtype == np.float64, where
@@ -184,7 +252,7 @@ def test_inputs_can_cross_to_the_sandbox_and_answers_are_finite(exercise):
         after = [a for a in case.args if isinstance(a, np.ndarray)]
         assert all(np.array_equal(x, y) for x, y in zip(before, after)), where
         for part in as_parts(want):
-            assert isinstance(part, np.ndarray) and part.dtype == np.float64, where
+            assert part.dtype == (np.int64 if case.agreement else np.float64), where
             assert np.all(np.isfinite(part)), where
         assert case.rtol <= 1e-6, where
 
@@ -199,9 +267,10 @@ def test_every_mistake_differs_from_the_answer_somewhere(exercise):
                 seen.add((case.function, mistake.key))
                 wrong = mistake.wrong(*case.args, **case.kwargs)
                 assert len(as_parts(wrong)) == len(as_parts(want)), (case.label, mistake.key)
-                assert all(np.all(np.isfinite(p)) for p in as_parts(wrong)), (case.label,
-                                                                                mistake.key)
-                if not close(wrong, want, case.rtol, case.atol):
+                if mistake.key not in NOT_FINITE:
+                    assert all(np.all(np.isfinite(p)) for p in as_parts(wrong)), (case.label,
+                                                                                    mistake.key)
+                if not right(case, wrong, want):
                     differs.add((case.function, mistake.key))
     assert seen - differs == set(), f"mistakes never wrong: {sorted(seen - differs)}"
     assert len({key for _, key in seen}) >= 2, f"{exercise.name} has fewer than two mistakes"
@@ -225,7 +294,7 @@ def test_a_wrong_learner_file_is_recognised_by_name(exercise, function, key, edi
                 failed += 1
                 continue
             want = case.expected(*case.args, **case.kwargs)
-            if close(got, want, case.rtol, case.atol):
+            if right(case, got, want):
                 continue
             failed += 1
             named = _first_match(case, got, want)
@@ -256,4 +325,4 @@ def test_a_full_set_of_cases_stays_small():
             total += 1
     elapsed = time.perf_counter() - start
     print(f"\n{total} cases, expected values in {elapsed:.3f} s")
-    assert total <= 250, f"{total} cases"
+    assert total <= 400, f"{total} cases"

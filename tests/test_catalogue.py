@@ -12,28 +12,9 @@ from nncli.errors import UsageProblem
 from nncli.exercise_files import solution_path, template_path
 from nncli.resources import data_dir
 from nncli.texts import Texts
-from nncli.topics import TOPICS
+from nncli.topics import TOPICS, find_topic
 
-# The contract of issue 4, written out by hand: name -> parameters as they must be declared.
-CONTRACT = {
-    "relu": "x", "sigmoid": "x", "tanh": "x", "softmax": "x, axis=-1",
-    "perceptron": "x, w, b", "dense": "x, W, b",
-    "conv1d": "f, g", "pad2d": "x, p", "corr2d": "x, k",
-    "conv2d": "x, w, b=None, stride=1, padding=0",
-    "max_pool2d": "x, kernel_size=2, stride=None", "avg_pool2d": "x, kernel_size=2, stride=None",
-    "rnn_step": "x_t, s_prev, W_in, W_s, b", "rnn_forward": "x, s0, W_in, W_s, b",
-    "lstm_step": "x_t, s_prev, c_prev, W, U, b", "lstm_forward": "x, s0, c0, W, U, b",
-    "attention_context": "s, h", "scaled_dot_product_attention": "Q, K, V, mask=None",
-    "self_attention": "X, Wq, Wk, Wv, mask=None",
-    "split_heads": "X, n_heads", "merge_heads": "X",
-    "multi_head_attention": "X, Wq, Wk, Wv, Wo, n_heads, mask=None",
-    "positional_encoding": "seq_len, d_model", "layer_norm": "x, gamma, beta, eps=1e-05",
-    "feed_forward": "x, W1, b1, W2, b2", "encoder_layer": "x, params, n_heads",
-    "next_token_distribution": "h, W_vocab, b_vocab",
-    "normalize_adjacency": "A", "gcn_layer": "A, X, W",
-}
-ORDER = ["activations", "neuron", "conv", "pool", "rnn", "lstm", "attention", "multihead",
-         "transformer", "gnn"]
+NAMES = exercise_names()
 TEXTS = Texts("exercises")
 MISTAKES = Texts("mistakes")
 
@@ -65,38 +46,56 @@ def _dotted(node):
     return None
 
 
-def test_ten_exercises_in_curriculum_order():
-    assert exercise_names() == tuple(ORDER)
-    topic_order = [t.exercise for t in TOPICS if t.exercise]
+def test_exercises_follow_the_order_of_their_topics():
+    topic_order = [name for t in TOPICS for name in t.exercises]
     first_seen = list(dict.fromkeys(topic_order))
-    assert first_seen == ORDER, "exercises must follow the order of their topics"
+    assert first_seen == list(NAMES), "exercises must follow the order of their topics"
+    for exercise in EXERCISES:
+        for topic in exercise.topics:
+            assert exercise.name in find_topic(topic).exercises, (exercise.name, topic)
 
 
-def test_every_function_of_the_contract_is_in_the_catalogue_once():
+def test_topics_read_their_exercises_from_the_catalogue():
+    assert find_topic("self-attention").exercises[0] == "attention"
+    assert find_topic("positional").exercise == "transformer"
+    assert find_exercise("transformer").topic == "transformer"
+    assert all(t.exercises == () and t.exercise is None for t in TOPICS
+               if not any(t.name in e.topics for e in EXERCISES))
+
+
+def test_every_function_is_declared_once_with_its_contract():
     declared = [f.name for e in EXERCISES for f in e.functions]
-    assert sorted(declared) == sorted(CONTRACT)
+    assert len(declared) == len(set(declared)), "a function name is used twice"
+    for e in EXERCISES:
+        for f in e.functions:
+            ast.parse(f"def {f.name}({f.parameters}): pass")  # a valid parameter list
+
+
+def test_hints_are_counted_from_the_english_texts():
+    from nncli.texts.en.exercises import TEXTS as raw
+
+    for e in EXERCISES:
+        numbers = sorted(int(k.rsplit(".", 1)[1]) for k in raw if k.startswith(f"{e.name}.hint."))
+        assert numbers == list(range(1, len(numbers) + 1)), f"{e.name}: hints {numbers}"
+        assert e.hints == tuple(f"{e.name}.hint.{n}" for n in numbers)
 
 
 def test_files_and_catalogue_match_both_ways():
+    from pathlib import Path
+
     from nncli.texts import DEFAULT_LANG, LANGUAGES
 
     translated = {lang for lang in LANGUAGES if lang != DEFAULT_LANG}
     for kind in ("exercises", "solutions"):
         files = {p.stem for p in data_dir(kind).glob("*.py")}
-        assert files == set(ORDER), f"{kind}/ holds {sorted(files)}"
-        folders = translated if kind == "exercises" else set()  # exercises/zh/: templates in Chinese
+        assert files == set(NAMES), f"{kind}/ holds {sorted(files)}"
         leftovers = [p.name for p in data_dir(kind).iterdir() if p.suffix != ".py"
-                     and p.name != "__pycache__" and p.name not in folders]
+                     and p.name != "__pycache__"]
         assert not leftovers, f"unexpected files in {kind}/: {leftovers}"
-
-
-@pytest.mark.parametrize("lang", ["zh"])
-def test_every_translated_template_mirrors_an_english_one_and_back(lang):
-    folder = data_dir("exercises") / lang
-    files = {p.stem for p in folder.glob("*.py")}
-    assert files == set(ORDER), f"exercises/{lang}/ holds {sorted(files)}, not {ORDER}"
-    leftovers = [p.name for p in folder.iterdir() if p.suffix != ".py" and p.name != "__pycache__"]
-    assert not leftovers, f"unexpected files in exercises/{lang}/: {leftovers}"
+    for lang in translated:  # the templates' translations, one module per exercise
+        folder = Path(importlib.import_module(f"nncli.texts.{lang}.templates").__file__).parent
+        files = {p.stem for p in folder.glob("*.py")} - {"__init__"}
+        assert files == set(NAMES), f"nncli/texts/{lang}/templates/ holds {sorted(files)}"
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
@@ -168,7 +167,7 @@ def test_files_declare_the_contract_signatures(kind, exercise):
     functions = _functions(tree)
     for f in exercise.functions:
         assert f.name in functions, f"{path.name} does not define {f.name}"
-        assert _signature(functions[f.name]) == CONTRACT[f.name], f"{path.name}: {f.name}"
+        assert _signature(functions[f.name]) == f.parameters, f"{path.name}: {f.name}"
     for name, fn in functions.items():
         assert ast.get_docstring(fn), f"{path.name}: {name} has no docstring"
 

@@ -160,7 +160,7 @@ def test_progress_lists_the_curriculum_and_the_next_step(run, ws):
     r = run("progress")
     assert f"{EXERCISES[0].max_points}/{EXERCISES[0].max_points}" in r.stdout
     assert f"nncli exercise {EXERCISES[1].name}" in r.stdout
-    assert "1 of 10 exercises passed" in r.stdout
+    assert f"1 of {len(EXERCISES)} exercises passed" in r.stdout
 
 
 def test_a_corrupt_state_file_is_reported_and_set_aside(run, ws):

@@ -83,14 +83,6 @@ def test_chinese_feedback(small_class, tmp_path):
     assert "学生" in result.stdout
 
 
-def test_cases_do_not_load_the_reference():
-    code = ("import sys\nfrom nncli.catalogue import EXERCISES\nfrom nncli.grader import "
-            "session, classroom\nfor e in EXERCISES: session.make_cases(e, 1)\n"
-            "print(sorted(m for m in sys.modules if m.startswith('nncli.maths')))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout.strip() == "[]", result.stdout + result.stderr
-
-
 def test_probe_names_what_is_missing(tmp_path):
     """A kernel that refuses unshare: the probe says which namespace and why."""
     code = f"""

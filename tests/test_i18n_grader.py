@@ -13,7 +13,7 @@ import pytest
 
 from nncli.catalogue import EXERCISES, find_exercise
 from nncli.errors import UsageProblem
-from nncli.exercise_files import solution_path, template_path
+from nncli.exercise_files import solution_path, template_path, template_text
 from nncli.texts import Texts
 from nncli.texts.glossary import TERMS
 from test_i18n import CJK, en_texts, english_runs, glossary_misses, placeholders, untranslated, \
@@ -23,8 +23,13 @@ MODULES = ["grader", "exercises", "mistakes"]
 NAMES = [e.name for e in EXERCISES]
 
 
-def zh_template(name: str) -> Path:
-    return template_path(name).parent / "zh" / f"{name}.py"
+def zh_template(name: str) -> str:
+    """The Chinese template as `nncli exercise NAME --lang zh` writes it."""
+    return template_text(name, "zh")
+
+
+def en_template(name: str) -> str:
+    return template_path(name).read_text(encoding="utf-8")
 
 
 # --- the texts -----------------------------------------------------------------------------
@@ -181,8 +186,8 @@ def test_the_wording_follows_what_the_sandbox_and_compare_really_say():
 
 # --- the Chinese templates -----------------------------------------------------------------
 
-def _without_docstrings(path: Path) -> str:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def _without_docstrings(source: str) -> str:
+    tree = ast.parse(source)
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             body = node.body
@@ -197,10 +202,10 @@ DIMENSIONS = {"N", "C", "H", "W", "K", "KH", "KW", "F", "T", "D", "M", "L", "V",
               "dv", "h", "S", "p"}
 
 
-def _identifiers(path: Path) -> frozenset:
+def _identifiers(source: str) -> frozenset:
     """Every name the code of a template uses (functions, parameters, variables, attributes)."""
     names = set(DIMENSIONS)
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Name):
             names.add(node.id)
         elif isinstance(node, ast.arg):
@@ -212,8 +217,7 @@ def _identifiers(path: Path) -> frozenset:
     return frozenset(names)
 
 
-def _docstrings_and_comments(path: Path) -> list:
-    source = path.read_text(encoding="utf-8")
+def _docstrings_and_comments(source: str) -> list:
     texts = [ast.get_docstring(node) for node in ast.walk(ast.parse(source))
              if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))]
     texts = [t for t in texts if t]
@@ -225,29 +229,48 @@ def _docstrings_and_comments(path: Path) -> list:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_chinese_template_is_the_english_code(name):
-    assert zh_template(name).is_file(), f"exercises/zh/{name}.py is missing"
-    assert _without_docstrings(zh_template(name)) == _without_docstrings(template_path(name)), (
-        f"exercises/zh/{name}.py: the code differs from exercises/{name}.py "
-        "(only docstrings and comments may)")
+    assert _without_docstrings(zh_template(name)) == _without_docstrings(en_template(name)), (
+        f"the Chinese {name} template's code differs from exercises/{name}.py")
+    assert zh_template(name) != en_template(name)
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_chinese_template_docstrings_and_comments_are_chinese(name):
     texts = _docstrings_and_comments(zh_template(name))
-    english = _docstrings_and_comments(template_path(name))
+    english = _docstrings_and_comments(en_template(name))
     assert len(texts) == len(english), f"{name}: not every docstring or comment has its Chinese"
-    identifiers = _identifiers(template_path(name))
+    identifiers = _identifiers(en_template(name))
     for text in texts:
-        assert CJK.search(text), f"exercises/zh/{name}.py: not Chinese: {text[:60]!r}"
+        assert CJK.search(text), f"Chinese {name} template: not Chinese: {text[:60]!r}"
         runs = english_runs(text, 3, identifiers)
-        assert not runs, f"exercises/zh/{name}.py: English left: {runs}"
+        assert not runs, f"Chinese {name} template: English left: {runs}"
 
 
-def test_template_check_notices_changed_code(tmp_path):
-    changed = tmp_path / "lstm.py"
-    changed.write_text(zh_template("lstm").read_text(encoding="utf-8").replace(
-        "z / (1.0 + z)", "z / (2.0 + z)"), encoding="utf-8")
-    assert _without_docstrings(changed) != _without_docstrings(template_path("lstm"))
+@pytest.mark.parametrize("name", NAMES)
+def test_every_translation_of_a_template_is_used(name):
+    """A docstring or comment that changed or went away in English leaves no stale Chinese."""
+    import importlib
+
+    from nncli.exercise_files import comment_blocks, docstring_texts
+
+    module = importlib.import_module(f"nncli.texts.zh.templates.{name}")
+    english = en_template(name)
+    assert {k.strip("\n") for k in module.DOCSTRINGS} == set(docstring_texts(english))
+    assert {k.strip("\n") for k in module.COMMENTS} == {
+        block[3] for block in comment_blocks(english.split("\n"))}
+
+
+def test_a_missing_or_unsafe_translation_is_refused():
+    from nncli.exercise_files import translate
+
+    source = en_template("pool")
+    with pytest.raises(KeyError):
+        translate(source, {}, {})
+    docstrings = {where: "译文" for where in ("", "global_max_pool", "max_pool2d", "avg_pool2d")}
+    assert "译文" in translate(source, docstrings, {})
+    docstrings["max_pool2d"] = 'a """ b'
+    with pytest.raises(ValueError):
+        translate(source, docstrings, {})
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -256,7 +279,7 @@ def test_exercise_lang_zh_writes_the_chinese_template_and_never_overwrites(run, 
     result = run("exercise", name, "--lang", "zh", "--workspace", str(workspace))
     assert result.code == 0, result.stderr
     written = workspace / f"{name}.py"
-    assert written.read_bytes() == zh_template(name).read_bytes()
+    assert written.read_text(encoding="utf-8") == zh_template(name)
     written.write_text("# 我自己的答案\n", encoding="utf-8")
     again = run("exercise", name, "--lang", "zh", "--workspace", str(workspace))
     assert again.code == 0, again.stderr

@@ -86,3 +86,30 @@ def test_big_endian_arrays_come_back_native():
     descriptor = wire.encode(np.arange(3, dtype=">f8"), blobs)
     value = wire.decode(descriptor, b"".join(b for _, b in blobs))
     assert value.dtype.isnative and list(value) == [0.0, 1.0, 2.0]
+
+
+def test_results_carry_numbers_and_dicts_of_arrays():
+    """What a learner's call may return: a loss as a float or a NumPy scalar, a dict of
+    gradients, a tuple of those."""
+    grads = {"W1": np.arange(6.0).reshape(2, 3), "b1": np.zeros(3)}
+    blobs = []
+    descriptor = wire.encode((1.5, grads, np.float64(2.5)), blobs, result=True)
+    header, body = wire.split(bytearray(wire.frame({"value": descriptor}, blobs)), 1 << 20)
+    loss, got, scalar = wire.decode(header["value"], body, budget=wire.Budget())
+    assert loss == 1.5 and type(loss) is float
+    assert got.keys() == grads.keys()
+    for key in grads:
+        np.testing.assert_array_equal(got[key], grads[key])
+    assert isinstance(scalar, np.ndarray) and scalar.shape == () and scalar == 2.5
+
+
+@pytest.mark.parametrize("descriptor", [
+    {"dict": {"a": {"dict": {"b": {"py": 1.0}}}}},   # a dict in a dict
+    {"tuple": [{"tuple": [{"py": 1.0}]}]},            # a tuple in a tuple
+    {"py": "text"},                                   # only numbers come back as plain values
+    {"py": [1, 2]},
+    {"dict": 3},
+])
+def test_results_nest_two_deep_at_most_and_hold_only_numbers(descriptor):
+    with pytest.raises(wire.Malformed):
+        wire.decode(descriptor, b"", budget=wire.Budget())

@@ -5,7 +5,7 @@ raises NotImplementedError; the pieces templates give in full are right."""
 import numpy as np
 import pytest
 
-from exercise_support import call, close, hidden_cases, load_file, same_inputs
+from exercise_support import as_parts, call, hidden_cases, load_file, right, same_inputs
 from nncli.catalogue import EXERCISES
 from nncli.exercise_files import solution_path, template_path
 from nncli.maths import activations as act
@@ -32,9 +32,9 @@ def test_solution_matches_maths_on_every_hidden_case(exercise, seed):
         got, args_after = call(getattr(module, case.function), case)
         want = case.expected(*case.args, **case.kwargs)
         where = f"{exercise.name}.{case.function} [{case.label}] seed={seed}"
-        assert close(got, want, rtol=1e-6, atol=case.atol), where
-        for part in (got if isinstance(got, tuple) else (got,)):
-            assert isinstance(part, np.ndarray) and part.dtype == np.float64, where
+        assert right(case, got, want, rtol=1e-6), where
+        for part in as_parts(got):
+            assert part.dtype == (np.int64 if case.agreement else np.float64), where
             assert np.all(np.isfinite(part)), where
         assert same_inputs(args_after, case.args), f"{where}: an input was changed in place"
 

@@ -1,11 +1,13 @@
 """The loop of `nncli watch` (nncli/watch/app.py) driven through a fake terminal: real files,
-real checks in forked children, keys through a pipe; the screen (nncli/watch/view.py);
+real checks in processes of their own, keys through a pipe; the screen (nncli/watch/view.py);
 the command's refusals and choice of exercise (nncli/commands/watch.py)."""
 
 import json
 import os
 import re
+import select
 import shutil
+import sys
 import time
 
 import pytest
@@ -44,6 +46,10 @@ class FakeTerminal:
         assert len(lines) <= self.rows
         self.frames.append("\n".join(ANSI.sub("", line) for line in lines))
 
+    def wait(self, timeout, others=()):
+        ready, _, _ = select.select([self.fd_in, *others], [], [], timeout)
+        return self.fd_in in ready, [x for x in ready if x is not self.fd_in]
+
     def keys(self):
         return os.read(self.fd_in, 1024).decode()
 
@@ -68,7 +74,7 @@ def app(workspace):
     terminal = FakeTerminal()
     app = WatchApp(workspace, LSTM, "en", seed=7, interval=0.05, events=False, terminal=terminal)
     yield app
-    app._cancel()
+    app.close()
     terminal.close()
 
 
@@ -99,21 +105,22 @@ def test_polling_alone_sees_a_save_and_the_result_is_recorded(app, workspace):
     assert entry["status"] == "passed" and entry["score"] == entry["max_score"] == 5
 
 
-def test_the_check_runs_in_a_child_never_in_the_watching_process(app, workspace, monkeypatch,
-                                                                  tmp_path):
-    from nncli.grader import session
-
-    record, real = tmp_path / "pids", session.run
-
-    def spy(*args, **kwargs):
-        with open(record, "a") as stream:
-            stream.write(f"{os.getpid()}\n")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(session, "run", spy)
+def test_each_check_runs_in_a_process_of_its_own_readied_after_the_last(app, workspace):
+    step_until(app, "Checking lstm.py")
+    first = app.job
+    assert first is not None and first.pid != os.getpid() and app.checker.spare is None
     step_until(app, "not started")
-    pids = record.read_text().split()
-    assert pids and str(os.getpid()) not in pids
+    assert app.job is None and first.process.returncode == 0
+    spare = app.checker.spare[0]           # readied once the first check was over
+    assert spare.poll() is None
+    shutil.copy(solution_path("lstm"), workspace.exercise_file("lstm"))
+    step_until(app, "checking again")
+    assert app.job.pid == spare.pid and app.checker.spare is None
+    step_until(app, "lstm passed")
+    assert spare.returncode == 0
+    spare = app.checker.spare[0]
+    app.close()
+    assert spare.returncode is not None and app.checker.spare is None
 
 
 def test_h_shows_the_next_hint_and_counts_it_in_the_workspace(app, workspace):
@@ -144,7 +151,7 @@ def test_a_hint_seen_before_is_shown_again_on_start(workspace):
         shown = step_until(app, "not started")
         assert f"Hint 2 of {len(LSTM.hints)}:" in shown
     finally:
-        app._cancel()
+        app.close()
         app.terminal.close()
 
 
@@ -225,9 +232,28 @@ def test_a_save_while_a_check_runs_cancels_it_and_checks_the_new_file(app, works
     shutil.copy(solution_path("lstm"), workspace.exercise_file("lstm"))
     step_until(app, "lstm passed")
     assert job.done and app.job is None
-    with pytest.raises(ChildProcessError):
-        os.waitpid(job.pid, os.WNOHANG)       # the cancelled check was reaped
+    assert job.process.returncode is not None     # the cancelled check was reaped
     assert _gone(learner), "the learner's process of the cancelled check is still running"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for Python")
+@pytest.mark.parametrize("script, shown", [
+    ("echo 'Traceback (most recent call last):' >&2; echo 'ImportError: no numpy' >&2; exit 3",
+     "ended with exit status 3 and no result; its last words were: ImportError: no numpy"),
+    ("exit 1", "ended with exit status 1 and no result. This is a bug"),
+    ("echo '{\"internal\": \"KeyError: lstm\"}'", "the check raised KeyError: lstm. This is"),
+    ("echo 'not json'", "ended with exit status 0 and no result. This is a bug"),
+])
+def test_a_check_that_fails_itself_says_so_and_records_nothing(app, workspace, monkeypatch,
+                                                               tmp_path, script, shown):
+    fake = tmp_path / "python"
+    fake.write_text(f"#!/bin/sh\n{script}\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(fake))
+    frame = step_until(app, "nncli could not check this file")
+    assert shown in " ".join(frame.split())
+    assert "Next: save lstm.py again" in frame
+    assert not workspace.state_path.exists()
 
 
 def test_a_file_that_goes_away_is_reported_and_checked_when_it_is_back(app, workspace):
@@ -280,8 +306,9 @@ def test_the_screen_in_chinese(workspace):
 
 
 def test_a_result_crosses_from_the_child_as_json_unchanged():
-    tests = [TestResult("lstm_step", "failed", 0, 3, "wrong\nline", "Traceback ...", 6),
-             TestResult("lstm_forward", "passed", 2, 2, "all 6 cases passed", "", 6)]
+    tests = [TestResult("lstm_step", "failed", 0, 3, "wrong\nline \ud800", "Traceback ...", 6),
+             TestResult("lstm_forward", "passed", 2, 2, "all 6 cases passed (a warning)", "", 6,
+                        note="a warning")]
     result = SessionResult(42, [ExerciseResult("lstm", tests, problem="", output="hi\n",
                                                output_truncated=True, elapsed=0.25)])
     back = watcher_check.result_from_json(json.loads(json.dumps(

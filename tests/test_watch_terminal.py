@@ -1,11 +1,13 @@
-"""The terminal of `nncli watch` (nncli/watcher_terminal.py) on a real pty pair, in this
+"""The terminal of `nncli watch` (nncli/watch/terminal.py) on a real pty pair, in this
 process: keys without Enter or echo, Ctrl-C still a signal, and everything given back,
 also when the code inside raises or a signal ends it."""
 
 import os
+import select
 import signal
 import sys
 import termios
+import time
 
 import pytest
 
@@ -23,11 +25,15 @@ def pty_pair():
     os.close(slave)
 
 
-def _screen(master) -> bytes:
-    try:
-        return os.read(master, 65536)
-    except BlockingIOError:
-        return b""
+def _screen(master, until: bytes) -> bytes:
+    """What the terminal showed, read until it ends with `until` (a pty passes data on
+    asynchronously: one read may return only the first writes); gives up after 30 s."""
+    seen = b""
+    end = time.monotonic() + 30
+    while not seen.endswith(until) and time.monotonic() < end:
+        if select.select([master], [], [], 0.05)[0]:
+            seen += os.read(master, 65536)
+    return seen
 
 
 def test_inside_keys_come_one_by_one_unechoed_and_ctrl_c_stays_a_signal(pty_pair):
@@ -49,7 +55,7 @@ def test_modes_and_screen_come_back_after_an_exception(pty_pair, error):
             terminal.draw(["a frame"])
             raise error()
     assert termios.tcgetattr(slave) == before
-    assert _screen(master).endswith(LEAVE.encode())
+    assert _screen(master, LEAVE.encode()).endswith(LEAVE.encode())
 
 
 def test_sigterm_becomes_quit_and_the_old_handlers_come_back(pty_pair):

@@ -2,6 +2,7 @@
 
 import click
 
+from nncli.completion import complete_exercise
 from nncli.texts import LANGUAGES
 
 
@@ -15,7 +16,7 @@ def _positive(ctx, param, value):
 
 
 @click.command()
-@click.argument("names", nargs=-1, metavar="[NAME]...")
+@click.argument("names", nargs=-1, metavar="[NAME]...", shell_complete=complete_exercise)
 @click.option("--workspace", "workspace_option", metavar="DIR",
               help="The folder of your exercise files (default: $NNCLI_WORKSPACE, the nearest "
                    "folder upwards with a .nncli/ marker, else ./nncli-workspace).")
@@ -23,14 +24,20 @@ def _positive(ctx, param, value):
               help="Seed of the random cases (default: a new one each run, printed).")
 @click.option("--timeout", type=float, default=10.0, show_default=True, callback=_positive,
               help="Seconds each file may run.")
-@click.option("--json", "as_json", is_flag=True, help="Print the results as one JSON object.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as one JSON object "
+              "(the same as --format json).")
+@click.option("--format", "output_format", type=click.Choice(("table", "json", "problems")),
+              default="table", show_default=True,
+              help="problems: one FILE:LINE: message line per function that did not pass, for "
+                   "editors' problem matchers.")
 @click.option("--junit", "junit_path", type=click.Path(dir_okay=False, writable=True),
               metavar="FILE", help="Also write the results as JUnit XML, for CI systems.")
 @click.option("--verbose", "-v", is_flag=True, help="Show what your files printed.")
 @click.option("--lang", is_eager=True, type=click.Choice(LANGUAGES), default=None,
               help="Language of the texts (default: $NNCLI_LANG, then the locale, then en).")
 @click.pass_context
-def command(ctx, names, workspace_option, seed, timeout, as_json, junit_path, verbose, lang):
+def command(ctx, names, workspace_option, seed, timeout, as_json, output_format, junit_path,
+            verbose, lang):
     """Grade the exercise files in your workspace (all of them, or those NAMEd).
 
     Exit status: 0 when everything checked passed, 1 otherwise, 2 for usage errors.
@@ -39,14 +46,14 @@ def command(ctx, names, workspace_option, seed, timeout, as_json, junit_path, ve
 
     host = runner.start_host()  # first: its NumPy import overlaps nncli's own work
     try:
-        _check(ctx, host, names, workspace_option, seed, timeout, as_json, junit_path,
-               verbose, lang)
+        _check(ctx, host, names, workspace_option, seed, timeout,
+               "json" if as_json else output_format, junit_path, verbose, lang)
     finally:
         host.close()
 
 
-def _check(ctx, host, names, workspace_option, seed, timeout, as_json, junit_path, verbose,
-           lang):
+def _check(ctx, host, names, workspace_option, seed, timeout, output_format, junit_path,
+           verbose, lang):
     from nncli.catalogue import EXERCISES, find_exercise
     from nncli.errors import NncliError
     from nncli.texts import Texts, resolve_lang
@@ -54,6 +61,7 @@ def _check(ctx, host, names, workspace_option, seed, timeout, as_json, junit_pat
 
     lang = resolve_lang(lang)
     t = Texts("grader", lang)
+    as_json = output_format == "json"
     chosen = []
     for name in names:
         exercise = find_exercise(name, lang)
@@ -106,6 +114,11 @@ def _check(ctx, host, names, workspace_option, seed, timeout, as_json, junit_pat
         import json
 
         click.echo(json.dumps(report.to_json(result, __version__), indent=2, ensure_ascii=False))
+    elif output_format == "problems":
+        from nncli.grader.problems import problem_lines
+
+        for line in problem_lines(result, workspace, lang):
+            click.echo(line)
     else:
         from nncli.console import stdout_console
 

@@ -2,11 +2,12 @@
 
 import click
 
+from nncli.completion import complete_exercise
 from nncli.texts import LANGUAGES
 
 
 @click.command()
-@click.argument("name")
+@click.argument("name", shell_complete=complete_exercise)
 @click.option("--workspace", "workspace_option", metavar="DIR",
               help="The folder of your exercise files (default: $NNCLI_WORKSPACE, the nearest "
                    "folder upwards with a .nncli/ marker, else ./nncli-workspace).")
@@ -25,36 +26,30 @@ def command(name, workspace_option, reset, open_editor, lang):
     exercise = find_exercise(name, lang)
     workspace = open_workspace(workspace_option, create=True, lang=lang)
     target = workspace.exercise_file(exercise.name)
-    template = localised_template(exercise.name, lang)
+    template = template_text(exercise.name, lang)
     note = hand_out(workspace, target, template, reset, lang)
     show_task(exercise, workspace, target, template, note, lang)
     if open_editor:
         open_in_editor(target, lang)
 
 
-def localised_template(name: str, lang: str):
-    """The template in `lang` (exercises/<lang>/NAME.py: the same code, its docstrings and
-    comments translated), else the English one (exercises/NAME.py)."""
-    from nncli.exercise_files import template_path
+def template_text(name: str, lang: str) -> str:
+    """The template of exercise `name` in `lang` (see nncli/exercise_files.py)."""
+    from nncli.exercise_files import template_text as text
 
-    english = template_path(name)
-    if lang != "en":
-        translated = english.parent / lang / english.name
-        if translated.is_file():
-            return translated
-    return english
+    return text(name, lang)
 
 
-def hand_out(workspace, target, template, reset: bool, lang: str = "en") -> str:
-    """Write the template to `target` unless a file is there; with `reset`, back the old
-    file up first. Returns the sentence saying what happened."""
+def hand_out(workspace, target, template: str, reset: bool, lang: str = "en") -> str:
+    """Write the `template` text to `target` unless a file is there; with `reset`, back the
+    old file up first. Returns the sentence saying what happened."""
     from nncli.errors import UsageProblem
     from nncli.texts import Texts
 
     t = Texts("grader", lang)
     if target.exists() and not target.is_file():
         raise UsageProblem(t("exercise.not_a_file", path=target))
-    content = template.read_bytes()
+    content = template.encode("utf-8")
     if not target.exists():
         try:
             with open(target, "xb") as stream:      # "x": never replaces a file made meanwhile
@@ -64,39 +59,11 @@ def hand_out(workspace, target, template, reset: bool, lang: str = "en") -> str:
             pass
     if not reset:
         return t("exercise.exists", path=target)
-    backup = _backup(workspace, target)
-    _write_atomically(target, content)
+    from nncli.workspace import back_up, replace_file
+
+    backup = back_up(workspace, target)
+    replace_file(target, content)
     return t("exercise.reset", backup=backup, path=target)
-
-
-def _backup(workspace, target):
-    import shutil
-    import time
-
-    workspace.backups.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    backup = workspace.backups / f"{target.stem}-{stamp}.py"
-    counter = 1
-    while backup.exists():
-        backup = workspace.backups / f"{target.stem}-{stamp}-{counter}.py"
-        counter += 1
-    shutil.copy2(target, backup)
-    return backup
-
-
-def _write_atomically(target, content: bytes) -> None:
-    import os
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 def show_task(exercise, workspace, target, template, note: str, lang: str = "en") -> None:
@@ -104,7 +71,7 @@ def show_task(exercise, workspace, target, template, note: str, lang: str = "en"
     from rich.text import Text
 
     from nncli.console import stdout_console
-    from nncli.grader.signatures import signatures
+    from nncli.grader.signatures import source_signatures
     from nncli.render.wrap import paragraph
     from nncli.texts import Texts
 
@@ -117,7 +84,7 @@ def show_task(exercise, workspace, target, template, note: str, lang: str = "en"
     console.print(paragraph(texts(exercise.task_key)))
     console.print()
     console.print(Text(t("exercise.signatures"), style="bold"))
-    declared = signatures(template)
+    declared = source_signatures(template)
     for function in exercise.functions:
         signature = declared.get(function.name)
         line = Text("  ")

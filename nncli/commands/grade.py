@@ -141,30 +141,17 @@ def _check_writable(path, t):
 
 def _isolation(hidden, workdir, required, t):
     """(plan or None, {"enabled", "missing"}); says on stderr what is missing."""
-    import os
-
     from nncli.errors import NncliError
-    from nncli.grader.sandbox import isolation
+    from nncli.grader.classroom.isolating import make_plan, summary
 
-    staging = os.path.join(workdir, "root")
-    os.mkdir(staging, 0o755)
-    try:
-        if os.environ.get("NNCLI_GRADE_ISOLATION", "").lower() in ("off", "0", "no"):
-            raise isolation.Unavailable("platform", "turned off by NNCLI_GRADE_ISOLATION")
-        plan = isolation.make_plan(hidden, staging)
-        failure = isolation.probe(plan)
-    except isolation.Unavailable as error:
-        plan, failure = None, error
-    except OSError as error:
-        plan, failure = None, isolation.Unavailable("root", str(error))
+    plan, failure = make_plan(hidden, workdir)
     if failure is None:
-        return plan, {"enabled": True, "missing": None,
-                      "user": "user namespace" if plan.rootless else "nobody"}
+        return plan, summary(plan, None, t)
     what = t(f"isolation.what.{failure.what}")
     if required:
         raise NncliError(t("isolation.required", what=what, detail=failure.detail), 1)
     click.echo(t("isolation.off", what=what, detail=failure.detail), err=True)
-    return None, {"enabled": False, "missing": f"{what}: {failure.detail}"}
+    return None, summary(None, failure, t)
 
 
 def _say_weaker_limits(limits, plan, t):

@@ -3,11 +3,12 @@ workspace), or every hint with --all."""
 
 import click
 
+from nncli.completion import complete_exercise
 from nncli.texts import LANGUAGES
 
 
 @click.command()
-@click.argument("name")
+@click.argument("name", shell_complete=complete_exercise)
 @click.option("--all", "show_all", is_flag=True, help="Show every hint at once.")
 @click.option("--workspace", "workspace_option", metavar="DIR",
               help="The folder of your exercise files (where the hint count is kept).")

@@ -4,11 +4,12 @@ import sys
 
 import click
 
+from nncli.completion import complete_exercise
 from nncli.texts import LANGUAGES
 
 
 @click.command()
-@click.argument("name")
+@click.argument("name", shell_complete=complete_exercise)
 @click.option("--force", is_flag=True, help="Show it even though your file has not passed yet.")
 @click.option("--workspace", "workspace_option", metavar="DIR",
               help="The folder of your exercise files (where passes are recorded).")

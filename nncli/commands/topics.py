@@ -28,12 +28,8 @@ def command(lang):
     for topic in TOPICS:
         name = topic.name + "".join(f" ({a})" for a in topic.aliases)
         explained = t("topics.yes") if topic.explained else t("topics.not_yet")
-        if topic.exercise is None:
-            exercise = t("topics.none")
-        elif has_exercise(topic.exercise):
-            exercise = topic.exercise
-        else:
-            exercise = t("topics.not_yet")
+        names = [name for name in topic.exercises if has_exercise(name)]
+        exercise = t("topics.exercise_sep").join(names) if names else t("topics.none")
         table.add_row(name, paragraph(Texts(topic.module, lang)("summary")), explained, exercise)
     console = stdout_console()
     console.print(table)

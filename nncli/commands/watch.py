@@ -2,6 +2,7 @@
 
 import click
 
+from nncli.completion import complete_exercise
 from nncli.texts import LANGUAGES
 
 
@@ -17,7 +18,7 @@ def _positive(ctx, param, value):
 
 
 @click.command()
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=complete_exercise)
 @click.option("--workspace", "workspace_option", metavar="DIR",
               help="The folder of your exercise files (default: $NNCLI_WORKSPACE, the nearest "
                    "folder upwards with a .nncli/ marker, else ./nncli-workspace).")

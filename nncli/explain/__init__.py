@@ -1,5 +1,9 @@
 """`nncli explain TOPIC`: one subcommand per topic, each in ``nncli/explain/<module>.py``,
-imported only when called."""
+imported only when called. In a notebook, this package is also the function
+``nncli.explain(topic, **options)`` (see nncli/notebook/api.py)."""
+
+import sys
+import types
 
 import click
 
@@ -55,3 +59,16 @@ def group():
     Every topic takes --json, --export FILE, --step, --all-steps, --seed and --precision;
     'nncli explain TOPIC --help' lists its own options too.
     """
+
+
+class _CallableModule(types.ModuleType):
+    """`nncli.explain` is both this package and the notebook's function: calling the package
+    calls nncli.notebook.api.explain."""
+
+    def __call__(self, topic, **options):
+        from nncli.notebook.api import explain
+
+        return explain(topic, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule

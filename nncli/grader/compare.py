@@ -11,6 +11,8 @@ The order of the checks, first problem wins:
   |received - expected| <= atol + rtol·|expected|, as numpy.isclose) -> for a function whose
   contract promises stability (catalogue Function.quiet): a RuntimeWarning raised by a call
   whose values were right ("warned").
+A case of predicted labels (Case.agreement) asks instead for an array of the expected shape
+whose labels equal the expected ones often enough ("agreement").
 """
 
 import numpy as np
@@ -134,14 +136,37 @@ def compare(expected, received, rtol: float, atol: float):
         if len(received) != len(expected):
             return Finding("tuple_length", count=len(expected), received=len(received))
         for item, (want, got) in enumerate(zip(expected, received)):
-            finding = compare_array(want, got, rtol, atol)
+            finding = compare_value(want, got, rtol, atol)
             if finding is not None:
                 finding.values.update(item=item + 1, items=len(expected))
                 return finding
         return None
     if isinstance(received, tuple):
         return Finding("tuple_unwanted", received=len(received))
+    return compare_value(expected, received, rtol, atol)
+
+
+def compare_value(expected, received, rtol: float, atol: float):
+    """One returned value: an array, or a dict of arrays (each compared by its key); a plain
+    number counts as a 0-d float64 array where a 0-d array (a loss) is due."""
+    if isinstance(expected, dict):
+        if not isinstance(received, dict):
+            return Finding("dict_wanted", keys=_keys_text(expected), received=describe(received))
+        if set(received) != set(expected):
+            return Finding("dict_keys", keys=_keys_text(expected), received=_keys_text(received))
+        for key in expected:
+            finding = compare_array(expected[key], received[key], rtol, atol)
+            if finding is not None:
+                finding.values["key"] = key
+                return finding
+        return None
+    if np.ndim(expected) == 0 and type(received) in (int, float):
+        received = np.asarray(float(received))
     return compare_array(expected, received, rtol, atol)
+
+
+def _keys_text(d) -> str:
+    return ", ".join(repr(k) for k in d) or "none"
 
 
 def compare_array(expected: np.ndarray, received, rtol: float, atol: float):
@@ -222,20 +247,43 @@ def _shape_hint(want, got) -> str:
     return ""
 
 
+def compare_labels(expected, received, agreement: float):
+    """None when `received` holds the expected labels in at least the fraction `agreement` of
+    the places; otherwise a Finding ("agreement", or what compare_array says of a value that
+    is not an array of numbers of the expected shape)."""
+    expected = np.asarray(expected)
+    if not isinstance(received, np.ndarray) or received.dtype.kind not in "biuf" \
+            or received.shape != expected.shape:
+        return compare_array(expected.astype(np.float64), received, 0.0, 0.0)
+    right = int(np.count_nonzero(received == expected))
+    if right >= agreement * expected.size:
+        return None
+    return Finding("agreement", right=right, total=expected.size,
+                   percent=f"{100.0 * right / max(expected.size, 1):.1f}",
+                   needed=f"{100.0 * agreement:g}")
+
+
 # ---------------------------------------------------------------- mistakes
 
-def matches(wrong, received, rtol: float, atol: float) -> bool:
-    """True when `received` equals a known wrong answer (same structure, shape, values)."""
+def matches(wrong, received, rtol: float, atol: float, agreement=None) -> bool:
+    """True when `received` equals a known wrong answer (same structure, shape, values; for
+    labels, in the fraction `agreement` of the places)."""
     try:
+        if agreement is not None:
+            return compare_labels(_as_result(wrong), received, agreement) is None
         return compare(_as_result(wrong), received, rtol, atol) is None
     except Exception:  # noqa: BLE001 - a wrong answer that cannot be formed matches nothing
         return False
 
 
 def _as_result(value):
+    """A computed answer in the form compare takes: arrays, dicts of arrays, a tuple."""
+    def one(v):
+        return {k: np.asarray(x) for k, x in v.items()} if isinstance(v, dict) else np.asarray(v)
+
     if isinstance(value, (tuple, list)):
-        return tuple(np.asarray(v) for v in value)
-    return np.asarray(value)
+        return tuple(one(v) for v in value)
+    return one(value)
 
 
 def recognise(case, received):
@@ -246,7 +294,7 @@ def recognise(case, received):
             wrong = mistake.wrong(*_copies(case.args), **_copies(case.kwargs))
         except Exception:  # noqa: BLE001 - not applicable to this case
             continue
-        if matches(wrong, received, case.rtol, case.atol):
+        if matches(wrong, received, case.rtol, case.atol, getattr(case, "agreement", None)):
             return mistake.key
     return None
 
@@ -298,7 +346,11 @@ def judge_case(case, outcome, expected, names=(), file_problem=None, quiet=False
     if changed:
         return CaseVerdict("failed", Finding("in_place", arguments=", ".join(changed),
                                              count=len(changed)))
-    finding = compare(expected, outcome.value, case.rtol, case.atol)
+    agreement = getattr(case, "agreement", None)
+    if agreement is not None:
+        finding = compare_labels(expected, outcome.value, agreement)
+    else:
+        finding = compare(expected, outcome.value, case.rtol, case.atol)
     if finding is None:
         warning = runtime_warning(outcome) if quiet else None
         if warning is not None:
@@ -307,7 +359,7 @@ def judge_case(case, outcome, expected, names=(), file_problem=None, quiet=False
         return CaseVerdict("passed")
     mistake = None
     if finding.key in ("shape", "values", "not_finite", "tuple_length", "tuple_wanted",
-                       "tuple_unwanted"):
+                       "tuple_unwanted", "agreement"):
         mistake = recognise(case, outcome.value)
     return CaseVerdict("failed", finding, mistake)
 

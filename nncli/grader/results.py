@@ -88,3 +88,22 @@ class SessionResult:
     @property
     def max_score(self) -> int:
         return sum(e.max_score for e in self.exercises)
+
+
+def from_data(data) -> SessionResult:
+    """The SessionResult of graded data: {"seed", "exercises": [{"name", "status",
+    "problem"?, "elapsed"?, "tests": [{"name", "status", "points", "max_points", "message",
+    "output", "cases"?}]}]} (a `nncli grade` record, or `check --json` with points added).
+    Exercises with status "missing" or "not_graded" are left out, as `nncli check` leaves out
+    the files it did not find; a test's output becomes its traceback."""
+    exercises = []
+    for exercise in data["exercises"]:
+        if exercise["status"] in ("missing", "not_graded"):
+            continue
+        tests = [TestResult(t["name"], t["status"], t["points"], t["max_points"], t["message"],
+                            traceback=t.get("output", ""), cases=t.get("cases", 0))
+                 for t in exercise["tests"]]
+        exercises.append(ExerciseResult(exercise["name"], tests,
+                                        problem=exercise.get("problem", ""),
+                                        elapsed=exercise.get("elapsed", 0.0)))
+    return SessionResult(data["seed"], exercises)

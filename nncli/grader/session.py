@@ -128,16 +128,20 @@ def begin(workspace, exercises, seed: int, timeout: float = 10.0, lang: str = "e
 
 
 def expected_value(case):
-    """("ok", array or tuple of arrays) or ("internal", message) for one case."""
+    """("ok", value) or ("internal", message) for one case; value: an array, a dict of
+    arrays, or a tuple of those (a number becomes a 0-d array)."""
     import numpy as np
+
+    def plain(v):
+        return {k: np.asarray(x) for k, x in v.items()} if isinstance(v, dict) else np.asarray(v)
 
     try:
         value = case.expected(*case.args, **case.kwargs)
     except Exception as error:  # noqa: BLE001 - a bug of ours, reported per case, not a crash
         return ("internal", f"{type(error).__name__}: {error}")
     if isinstance(value, (tuple, list)):
-        return ("ok", tuple(np.asarray(v) for v in value))
-    return ("ok", np.asarray(value))
+        return ("ok", tuple(plain(v) for v in value))
+    return ("ok", plain(value))
 
 
 # ---------------------------------------------------------------- static analysis
@@ -366,6 +370,8 @@ def finding_text(finding, t) -> str:
     text = t(f"compare.{finding.key}", **values)
     if finding.key == "shape" and values.get("hint"):
         text += " " + t(f"compare.shape.{values['hint']}")
+    if "key" in values:
+        text = t("check.case_key", key=values["key"]) + text
     if "item" in values and finding.key not in ("tuple_length",):
         text = t("check.case_item", item=values["item"], count=values["items"]) + text
     return text

@@ -18,7 +18,12 @@ class Signature:
 @lru_cache(maxsize=None)
 def _read(path: str) -> dict:
     with open(path, encoding="utf-8") as stream:
-        tree = ast.parse(stream.read(), filename=path)
+        return source_signatures(stream.read(), path)
+
+
+def source_signatures(source: str, filename: str = "<template>") -> dict:
+    """{function name: Signature} for the top-level functions of Python `source`."""
+    tree = ast.parse(source, filename=filename)
     found = {}
     for node in tree.body:
         if isinstance(node, ast.FunctionDef):

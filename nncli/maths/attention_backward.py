@@ -4,6 +4,11 @@ attention.py and transformer.py).
 Each function takes the gradient of a loss with respect to the forward's output (d…) and
 the forward's inputs, and returns the gradients with respect to those inputs, with their
 shapes: what PyTorch autograd computes for the same forward.
+
+y = softmax(x) along an axis has the Jacobian ∂y_i/∂x_j = y_i (δ_ij − y_j), so the gradient
+dx = y ⊙ (dy − Σ_j dy_j y_j), the sum taken along that axis. Attention out = P V with
+P = softmax(Q Kᵀ/√d, masked): dV = Pᵀ dout, dP = dout Vᵀ, dS = softmax's backward of dP,
+dQ = dS K/√d, dK = dSᵀ Q/√d. A masked score has P = 0, so no gradient flows through it.
 """
 
 import numpy as np

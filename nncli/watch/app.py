@@ -1,16 +1,18 @@
 """The loop of `nncli watch`: poll the file, check it once a save has settled, redraw, read keys.
 
-One select() waits for whichever comes first: a key, a file-system event (inotify, when
-there is one), the end of a running check, or the next poll (every `interval` seconds, or
-sooner while a change settles). Checks run in forked children (checking.py), so keys
-keep working during a check and a newer save cancels an older check.
+Each turn waits, at most until the next poll (every `interval` seconds, or sooner while a
+change settles), for a key or a file-system event (inotify, where there is one); while a
+check runs, the wait is at most CHECK_POLL seconds, and then the check's process is polled.
+Checks run in processes of their own (checking.py), so keys keep working during a check and
+a newer save cancels an older check.
 """
 
-import select
 import time
 
 from nncli.watch import checking as watcher_check, file_watch as watcher
 from nncli.watch.view import Screen, frame
+
+CHECK_POLL = 0.05      # seconds between two looks at a running check
 
 
 class WatchApp:
@@ -25,8 +27,10 @@ class WatchApp:
         self.use_events = events
         self.terminal = terminal
         self.job = None
+        self.checker = watcher_check.Checker()
         self.events = None
         self.dirty = True
+        self.drawn_size = None
         self._switch(exercise)
 
     # ------------------------------------------------------------ exercise and state
@@ -117,7 +121,7 @@ class WatchApp:
         if not path.exists():
             from nncli.commands import exercise as exercise_command
 
-            template = exercise_command.localised_template(name, self.lang)
+            template = exercise_command.template_text(name, self.lang)
             try:
                 exercise_command.hand_out(self.workspace, path, template, False, lang=self.lang)
                 note = w("note.written", path=path)
@@ -137,26 +141,32 @@ class WatchApp:
             self.job = None
         self.screen.checking = False
 
+    def close(self) -> None:
+        """End the running check and the process readied for the next one."""
+        self._cancel()
+        self.checker.close()
+
     def _start_check(self) -> None:
         self._cancel()
         signature = self.watch.take()
         self.screen.missing = signature is watcher.MISSING
         if not self.screen.missing:
-            self.job = watcher_check.start(self.workspace, self.exercise, self.seed, self.timeout,
-                                           self.lang)
+            self.job = self.checker.start(self.workspace, self.exercise, self.seed,
+                                          self.timeout, self.lang)
             self.screen.checking = True
         self.dirty = True
 
     def _finished(self, job) -> None:
         from nncli.texts import Texts
 
+        w = Texts("watch", self.lang)
         self.job = None
         screen = self.screen
         screen.checking = False
         screen.count += 1
         screen.time = time.strftime("%H:%M:%S")
         screen.seconds = job.elapsed
-        screen.error = job.error or ""
+        screen.error = ""
         if job.result is not None:
             result = job.result.exercises[0]
             screen.result = result
@@ -164,15 +174,20 @@ class WatchApp:
             state.record_check(result.name, result.status, result.score, result.max_score)
             self._save(state)
             screen.following = self._following(state)
-        elif not screen.error:
-            screen.error = Texts("watch", self.lang)("overdue")
+        elif job.failure is not None:
+            key, values = job.failure
+            screen.error = w(key, **values)
+        else:
+            screen.error = w("overdue")
+        self.checker.warm(self.exercise.name)
         self.dirty = True
 
     # ------------------------------------------------------------ the loop
 
-    def draw(self) -> None:
-        columns, rows = self.terminal.size()
+    def draw(self, size) -> None:
+        columns, rows = size
         self.terminal.draw(frame(self.screen, self.lang, columns, rows))
+        self.drawn_size = size
         self.dirty = False
         self.terminal.resized = False
 
@@ -181,21 +196,26 @@ class WatchApp:
         terminal = self.terminal
         now = watcher.monotonic()
         self.watch.poll(now)
-        if self.job is not None and self.job.overdue(now):
+        if self.job is not None and self.job.poll():
+            self._finished(self.job)
+        elif self.job is not None and self.job.overdue(now):
             job, self.job = self.job, None
             job.cancel()
             self._finished(job)
         if self.watch.due(now):
             self._start_check()
-        if self.dirty or terminal.resized:
-            self.draw()
-        waiting = [terminal.fd_in] + [x for x in (self.events, self.job) if x is not None]
-        ready, _, _ = select.select(waiting, [], [], self.watch.wait(now, self.interval))
-        if self.events is not None and self.events in ready:
+        size = terminal.size()   # polled as well: Windows sends no signal on a resize
+        if self.dirty or terminal.resized or size != self.drawn_size:
+            self.draw(size)
+        wait = self.watch.wait(now, self.interval)
+        if self.job is not None:
+            wait = min(wait, CHECK_POLL)
+        key_ready, woken = terminal.wait(wait, [self.events] if self.events is not None else [])
+        if woken:
             self.events.names()          # drained; the poll at the top says what changed
-        if self.job is not None and self.job in ready and self.job.read():
+        if self.job is not None and self.job.poll():
             self._finished(self.job)
-        if terminal.fd_in in ready:
+        if key_ready:
             for key in terminal.keys():
                 if key in "qQ\x03":
                     return False
@@ -225,7 +245,7 @@ class WatchApp:
                 except Quit as stop:
                     code = stop.code
                 finally:
-                    self._cancel()
+                    self.close()
         finally:
             if self.events is not None:
                 self.events.close()

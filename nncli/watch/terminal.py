@@ -1,15 +1,15 @@
 """The terminal of `nncli watch`: keys one at a time, a screen redrawn in place, and the
 terminal always given back as it was.
 
-On entry: cbreak mode (no line buffering, no echo; Ctrl-C still sends SIGINT, so it works
-even while a check runs), the alternate screen, the cursor hidden. On exit, also through an
-exception or a signal: the cursor shown, the normal screen back, the saved modes restored.
-Ctrl-Z gives the terminal back before stopping and takes it again on `fg`.
+On entry: keys without Enter or echo (tty_posix.py: cbreak mode; tty_windows.py:
+msvcrt, escape sequences switched on), the alternate screen, the cursor hidden. On exit,
+also through an exception or a signal: the cursor shown, the normal screen back, the saved
+modes restored. On POSIX, Ctrl-Z gives the terminal back before stopping and takes it again
+on `fg`. Nothing here imports a module of one platform before a watch starts.
 """
 
 import os
 import signal
-import termios
 
 ENTER = "\x1b[?1049h\x1b[?25l"     # alternate screen, cursor hidden
 LEAVE = "\x1b[?25h\x1b[?1049l"     # cursor shown, normal screen
@@ -28,11 +28,15 @@ class Quit(Exception):
 
 class Terminal:
     """Use as a context manager. fd_in: the keyboard; out_fd: the screen.
-    `resized` and `resumed` are set by signals; the loop clears them after redrawing."""
+    `resized` is set by signals; the loop clears it after redrawing."""
 
     def __init__(self, fd_in: int = 0, out_fd: int = 1):
         self.fd_in, self.out_fd = fd_in, out_fd
-        self.saved = None
+        if os.name == "nt":
+            from nncli.watch.tty_windows import WindowsTTY as TTY
+        else:
+            from nncli.watch.tty_posix import PosixTTY as TTY
+        self.tty = TTY(fd_in, out_fd)
         self.active = False
         self.resized = False
         self._old_handlers = {}
@@ -40,14 +44,7 @@ class Terminal:
     # ------------------------------------------------------------ modes
 
     def _enter(self) -> None:
-        if self.saved is None:
-            self.saved = termios.tcgetattr(self.fd_in)
-        mode = termios.tcgetattr(self.fd_in)
-        mode[3] &= ~(termios.ECHO | termios.ICANON)
-        mode[6] = list(mode[6])
-        mode[6][termios.VMIN] = 1
-        mode[6][termios.VTIME] = 0
-        termios.tcsetattr(self.fd_in, termios.TCSADRAIN, mode)
+        self.tty.enter()
         self.active = True
         self.write(ENTER)
 
@@ -58,12 +55,18 @@ class Terminal:
         try:
             self.write(LEAVE)
         finally:
-            if self.saved is not None:
-                termios.tcsetattr(self.fd_in, termios.TCSADRAIN, self.saved)
+            self.tty.leave()
+
+    def _handlers(self) -> list:
+        """(signal, handler) for the signals this system has."""
+        wanted = (("SIGTERM", self._on_quit), ("SIGHUP", self._on_quit),
+                  ("SIGBREAK", self._on_quit), ("SIGWINCH", self._on_resize),
+                  ("SIGTSTP", self._on_stop))
+        return [(getattr(signal, name), handler) for name, handler in wanted
+                if hasattr(signal, name)]
 
     def __enter__(self):
-        for sig, handler in ((signal.SIGTERM, self._on_quit), (signal.SIGHUP, self._on_quit),
-                             (signal.SIGWINCH, self._on_resize), (signal.SIGTSTP, self._on_stop)):
+        for sig, handler in self._handlers():
             self._old_handlers[sig] = signal.signal(sig, handler)
         try:
             self._enter()
@@ -102,21 +105,17 @@ class Terminal:
 
     # ------------------------------------------------------------ input and output
 
+    def wait(self, timeout: float, others=()):
+        """(a key is ready, the objects of `others` that are ready) after at most `timeout`
+        seconds; `others` have fileno() (file-system events, where there are any)."""
+        return self.tty.wait(timeout, others)
+
     def keys(self) -> str:
-        """The keys typed so far (call when select() says the keyboard is ready)."""
-        try:
-            data = os.read(self.fd_in, 1024)
-        except (BlockingIOError, InterruptedError):
-            return ""
-        return data.decode("utf-8", "replace")
+        """The keys typed so far (call when wait() says a key is ready)."""
+        return self.tty.read()
 
     def write(self, text: str) -> None:
-        data = text.encode("utf-8", "replace")
-        while data:
-            try:
-                data = data[os.write(self.out_fd, data):]
-            except InterruptedError:
-                continue
+        self.tty.write(text.encode("utf-8", "replace"))
 
     def size(self):
         """(columns, lines), with 80×24 when the terminal does not say."""

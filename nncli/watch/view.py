@@ -54,7 +54,8 @@ def _lines(columns, color_system, renderables) -> list:
 
     buffer = io.StringIO()
     console = Console(file=buffer, width=columns, force_terminal=True, color_system=color_system,
-                      highlight=False, emoji=False, soft_wrap=False)
+                      highlight=False, emoji=False, soft_wrap=False,
+                      legacy_windows=False)  # the terminal takes escape sequences (terminal.py)
     for renderable in renderables:
         console.print(renderable)
     text = buffer.getvalue()

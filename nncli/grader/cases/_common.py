@@ -1,44 +1,6 @@
-"""Small helpers shared by the case modules: labels, seeded inputs, and the reference maths
-reached lazily."""
-
-import importlib
+"""Small helpers shared by the case modules: labels and seeded inputs."""
 
 import numpy as np
-
-
-class _Reference:
-    """A module of nncli.maths that is imported at the first *call* of one of its functions,
-    not when a case module is imported.
-
-    Cases are made before the learner's processes are forked, and those processes are copies
-    of nncli's: if the reference modules were loaded by then, the learner's code could find
-    them in its own memory (through gc, say) and call them. Here only these small wrappers
-    exist before the fork; expected values and mistakes are computed after it, in nncli's
-    process. `reference("conv").conv2d` is the same object each time (cases compare with
-    `is`)."""
-
-    def __init__(self, module: str):
-        self._module = module
-        self._functions = {}
-
-    def __getattr__(self, name: str):
-        if name.startswith("__"):
-            raise AttributeError(name)
-        function = self._functions.get(name)
-        if function is None:
-            module = self._module
-
-            def function(*args, **kwargs):
-                return getattr(importlib.import_module(module), name)(*args, **kwargs)
-
-            function.__name__ = function.__qualname__ = name
-            self._functions[name] = function
-        return function
-
-
-def reference(name: str) -> _Reference:
-    """The reference module nncli.maths.`name`, loaded at its first call."""
-    return _Reference(f"nncli.maths.{name}")
 
 
 def dims(**sizes) -> str:

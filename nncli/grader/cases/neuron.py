@@ -3,9 +3,9 @@
 import numpy as np
 
 from nncli.grader.case import Case, Mistake
-from nncli.grader.cases._common import dims, ints, normal, reference
+from nncli.grader.cases._common import dims, ints, normal
 
-neuron = reference("neuron")
+from nncli.maths import neuron
 
 
 def _perceptron_ge(x, w, b):

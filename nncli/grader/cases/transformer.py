@@ -4,13 +4,13 @@ feed_forward, encoder_layer, next_token_distribution."""
 import numpy as np
 
 from nncli.grader.case import Case, Mistake
-from nncli.grader.cases._common import dims, normal, reference
+from nncli.grader.cases._common import dims, normal
 
-tf = reference("transformer")
-_act = reference("activations")
+from nncli.maths import transformer as tf
+from nncli.maths import activations as _act
 relu, softmax = _act.relu, _act.softmax
-multi_head_attention = reference("attention").multi_head_attention
-positional_encoding = reference("positional").positional_encoding
+from nncli.maths.attention import multi_head_attention
+from nncli.maths.positional import positional_encoding
 
 
 # positional_encoding ---------------------------------------------------------------------

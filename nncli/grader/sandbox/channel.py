@@ -58,6 +58,8 @@ class Channel:
                 _READ, socket.CMSG_SPACE(_MAX_FDS * fds.itemsize), flags)
         except (BlockingIOError, InterruptedError):
             return True
+        except TimeoutError:
+            raise
         except OSError:
             data, ancillary = b"", []
         for level, kind, payload in ancillary:

@@ -236,9 +236,7 @@ def _student(channel, request, calls):
         learners.kill_all()
         if init is not None:
             _kill(init)  # its PID namespace goes with it: whatever the learners left
-        else:
-            _kill_descendants()
-        _reap_all()
+        _end_everything()
 
 
 def _start(channel, request, calls, plan, isolated, uid, learners) -> bool:
@@ -294,39 +292,47 @@ def _kill_group(pid):
 
 
 def _children() -> list:
-    """This process's children (Linux: /proc/self/task/*/children), else []."""
-    found = []
+    """This process's children: /proc/self/task/*/children where Linux has it, else a scan
+    of /proc; [] where there is no /proc (macOS: orphans are not ours to kill there)."""
+    me, found = os.getpid(), []
     try:
         for task in os.listdir("/proc/self/task"):
             with open(f"/proc/self/task/{task}/children", encoding="ascii") as f:
                 found += [int(p) for p in f.read().split()]
+        return found
     except (OSError, ValueError):
+        pass
+    try:
+        names = os.listdir("/proc")
+    except OSError:
         return []
+    for name in names:
+        try:
+            with open(f"/proc/{name}/stat", "rb") as f:
+                stat = f.read()
+            if int(stat[stat.rfind(b")") + 2:].split()[1]) == me:
+                found.append(int(name))
+        except (OSError, ValueError, IndexError):
+            continue
     return found
 
 
-def _kill_descendants():
-    """As a subreaper, every process the learners left ends up a child of this one: kill
-    and reap them until none is left (each killed parent hands its children to us)."""
-    for _ in range(1000):
-        children = _children()
-        if not children:
-            return
-        for pid in children:
+def _end_everything(seconds=10.0):
+    """Kill and reap every child until none is left: as a subreaper, whatever the learners
+    left ends up a child of this one (each killed parent hands its children on). Gives up
+    after `seconds`: what is left then is the host's to reap (it ignores SIGCHLD)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for pid in _children():
             _kill_group(pid)
             _kill(pid)
-        for pid in children:
-            try:
-                os.waitpid(pid, 0)
-            except ChildProcessError:
-                pass
-
-
-def _reap_all():
-    while True:
         try:
-            os.waitpid(-1, 0)
+            pid, _ = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
             return
         except InterruptedError:
             continue
+        if pid == 0:
+            time.sleep(0.001)

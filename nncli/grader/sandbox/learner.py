@@ -318,9 +318,9 @@ def _changed(handed, original):
     return False
 
 
-def _encode_safely(value, blobs, dicts=False):
+def _encode_safely(value, blobs, dicts=False, result=False):
     try:
-        return wire.encode(value, blobs, dicts=dicts)
+        return wire.encode(value, blobs, dicts=dicts, result=result)
     except BaseException:  # a hostile ndarray subclass, or no memory left to copy it
         return {"unsupported": ["value.unreadable", {}]}
 
@@ -370,7 +370,7 @@ def _call(module, index, name, args, kwargs, path, memory_bytes):
         header["error"], header["traceback"] = _describe_exception(exc, path, memory_bytes)
     else:
         header["status"] = "returned"
-        header["value"] = _encode_safely(value, blobs)
+        header["value"] = _encode_safely(value, blobs, result=True)
         del value
     header["warnings"] = log.texts
     header["args_after"] = [

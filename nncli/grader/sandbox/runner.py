@@ -123,7 +123,7 @@ class Host:
             return Student(None, f"the grader's host process is gone ({error})")
         if not fds:
             return Student(None, header.get("error") or "the host could not fork")
-        return Student(Channel(socket.socket(fileno=fds[0])))
+        return Student(Channel(socket.socket(fileno=fds[0])), pid=header.get("pid"))
 
     def close(self):
         self.channel.close()
@@ -137,8 +137,10 @@ class Host:
 class Student:
     """nncli's end of one student process. `problem` says why none could be had."""
 
-    def __init__(self, channel, problem=None):
-        self.channel, self.problem = channel, problem
+    END_SECONDS = 20.0  # how long its student process may take to kill what it started
+
+    def __init__(self, channel, problem=None, pid=None):
+        self.channel, self.problem, self.pid = channel, problem, pid
         self.handles = {}  # pid -> Handle
         self._ready = channel is None
 
@@ -229,6 +231,7 @@ class Student:
         Pump.current().forget_student(self)
         for handle in list(self.handles.values()):
             handle.kill()
+        self.channel.sock.settimeout(self.END_SECONDS)
         try:
             self.channel.send({"op": "end"})
             while True:  # until it is gone: every process of the student's code is dead
@@ -238,6 +241,12 @@ class Student:
                 self.on_message(header)
         except Closed:
             pass
+        except TimeoutError:  # a student process of ours that does not end: end it
+            if type(self.pid) is int and self.pid > 0:
+                try:
+                    os.kill(self.pid, 9)
+                except OSError:
+                    pass
         for handle in list(self.handles.values()):
             handle.exited(None)
         self.handles.clear()

@@ -111,11 +111,16 @@ def describe(value) -> list:
         return ["value.object_unknown", {}]
 
 
-def encode(value, blobs: list, top: bool = True, dicts: bool = False, plain: bool = False):
+def encode(value, blobs: list, top: bool = True, dicts: bool = False, plain: bool = False,
+           result: bool = False):
     """A JSON-able descriptor for `value`; array bytes are appended to `blobs` as
-    (offset, bytes) with offsets counted from the start of the body. A tuple is kept at the
-    top level only; a dict of arrays only when `dicts` (arguments, not results); plain
-    Python values (int, float, bool, None, str) only when `plain` (a call's arguments)."""
+    (offset, bytes) with offsets counted from the start of the body.
+
+    A tuple is kept at the top level only; a dict of arrays only when `dicts` (arguments) or
+    `result`; plain Python values (int, float, bool, None, str) only when `plain` (a call's
+    arguments). A `result` (what a learner's call returned) may be an array, a number, a
+    dict of those, or a tuple of those: numbers travel as {"py": n} (a NumPy scalar as a 0-d
+    array), anything else is described as unsupported."""
     import numpy as np
 
     if isinstance(value, np.ndarray):
@@ -126,10 +131,15 @@ def encode(value, blobs: list, top: bool = True, dicts: bool = False, plain: boo
         offset = blobs[-1][0] + len(blobs[-1][1]) if blobs else 0
         blobs.append((offset, data))
         return {"array": [dtype.str, [int(n) for n in value.shape], offset]}
+    if result and isinstance(value, np.generic) and value.dtype.kind in _KINDS:
+        return encode(np.asarray(value), blobs)
+    if result and type(value) in (int, float):
+        return {"py": value}
     if top and isinstance(value, tuple):
-        return {"tuple": [encode(item, blobs, top=False) for item in value]}
-    if top and dicts and isinstance(value, dict) and all(isinstance(k, str) for k in value):
-        return {"dict": {k: encode(v, blobs, top=False) for k, v in value.items()}}
+        return {"tuple": [encode(item, blobs, top=False, dicts=result, result=result)
+                          for item in value]}
+    if (dicts or result) and isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {"dict": {k: encode(v, blobs, top=False, result=result) for k, v in value.items()}}
     if plain and (value is None or type(value) in (int, float, bool, str)):
         return {"py": value}
     return {"unsupported": describe(value)}
@@ -261,30 +271,31 @@ def _array(spec, body: bytes, budget=None):
     return array
 
 
-def decode(descriptor, body: bytes, top: bool = True, budget=None, plain=False):
-    """The value a descriptor stands for: ndarray, tuple, dict, Unsupported, or (when
-    `plain`: nncli's own requests) a plain Python value. Arrays are counted against
+def decode(descriptor, body: bytes, top: bool = True, budget=None, plain=False, depth=0):
+    """The value a descriptor stands for: ndarray, number, tuple, dict or Unsupported (or,
+    when `plain`: nncli's own requests, any plain Python value). Tuples only at the top,
+    dicts at the top or in a tuple, so nesting stays two deep; arrays are counted against
     `budget` (a Budget) when one is given."""
     if not isinstance(descriptor, dict) or len(descriptor) != 1:
         raise Malformed("bad descriptor")
     (kind, spec), = descriptor.items()
     if kind == "array":
         return _array(spec, body, budget)
-    if plain and kind == "py":
+    if kind == "py" and (plain or type(spec) in (int, float)):
         return spec
     if kind == "unsupported":
         description = problem(spec)
         if not isinstance(description, tuple):
             raise Malformed("bad description")
         return Unsupported(description)
-    if top and kind == "tuple" and isinstance(spec, list):
-        if budget is not None and len(spec) > budget.arrays:
-            raise OverBudget("more items than the budget")
-        return tuple(decode(item, body, False, budget, plain) for item in spec)
-    if top and kind == "dict" and isinstance(spec, dict):
-        if budget is not None and len(spec) > budget.arrays:
-            raise OverBudget("more items than the budget")
-        return {str(k): decode(v, body, False, budget, plain) for k, v in spec.items()}
+    if not isinstance(spec, (list, dict)):
+        raise Malformed("bad descriptor kind")
+    if budget is not None and len(spec) > budget.arrays:
+        raise OverBudget("more items than the budget")
+    if top and depth == 0 and kind == "tuple" and isinstance(spec, list):
+        return tuple(decode(item, body, False, budget, plain, 1) for item in spec)
+    if depth <= 1 and kind == "dict" and isinstance(spec, dict):
+        return {str(k): decode(v, body, False, budget, plain, 2) for k, v in spec.items()}
     raise Malformed("bad descriptor kind")
 
 

@@ -19,6 +19,7 @@ TEXTS = {
     "topics.col.exercise": "exercise",
     "topics.yes": "yes",
     "topics.not_yet": "not yet",
+    "topics.exercise_sep": ", ",
     "topics.none": "—",
     "topics.footer": "Run 'nncli explain TOPIC' for a step-by-step trace.",
     "explain.not_built": "the explanation of \"{topic}\" is not built yet; 'nncli topics' shows which are.",
@@ -45,5 +46,7 @@ TEXTS = {
     "command.hint": "Show the next hint for an exercise.",
     "command.solution": "Show the reference solution of an exercise you passed.",
     "command.progress": "Show your status, score and next step for every exercise.",
-    "command.watch": "Check an exercise each time you save it, with the next step in view.",
+    "command.watch": "Check an exercise at each save, with the next step in view.",
+    "command.autograde": "Grade one submission for a course platform (instructors).",
+    "command.autograder": "Write an autograder for Gradescope, PrairieLearn or Classroom.",
 }

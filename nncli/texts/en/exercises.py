@@ -252,4 +252,133 @@ TEXTS = {
         "gcn_layer: normalize_adjacency(A) @ X @ W, then relu. Row vectors on the right: "
         "X @ W maps every node's F features to F′ at once."
     ),
+    # backprop
+    "backprop.title": "Backpropagation: the gradients of a two-layer network, and one step down",
+    "backprop.task": (
+        "Write dense_backward and relu_backward, which send a gradient back through one layer; "
+        "softmax_cross_entropy, the mean loss of a batch and its gradient (finite for logits "
+        "of ±1000); mlp_loss_and_grads, the loss and the four gradients of a two-layer network "
+        "with a ReLU hidden layer, as a dict keyed like the parameters; and sgd_step, one step "
+        "of gradient descent that returns a new dict of parameters. Check each gradient with the worked numerical_gradient."
+    ),
+    "backprop.hint.1": (
+        "Follow the shapes: a gradient has the shape of what it is the gradient of. For "
+        "out = x @ W + b with dout (N, M), dx = dout @ W.T is (N, D), dW = x.T @ dout is (D, M), "
+        "and db must be (M,): b was added to every example, so its gradient sums dout over the "
+        "batch (axis 0)."
+    ),
+    "backprop.hint.2": (
+        "relu_backward keeps dout where the input x was positive and puts 0 elsewhere, 0 "
+        "included: dout * (x > 0). The mask comes from x, never from dout."
+    ),
+    "backprop.hint.3": (
+        "softmax_cross_entropy: subtract each row's maximum before np.exp, take "
+        "log p = shifted − log(Σ e^shifted), loss = −mean of log p[n, y[n]]; the gradient is "
+        "(p − onehot(y)) / N, the /N because the loss is a mean. The loss may be a float "
+        "(float(loss)) or a 0-d array."
+    ),
+    "backprop.hint.4": (
+        "mlp_loss_and_grads chains the pieces: forward z1, h = relu(z1), z2; then "
+        "softmax_cross_entropy(z2, y) gives dz2; dense_backward(dz2, h, W2) gives dh, dW2, db2; "
+        "relu_backward(dh, z1) gives dz1; dense_backward(dz1, X, W1) gives dW1 and db1; return "
+        "the loss and a dict of the four gradients keyed W1, b1, W2, b2. sgd_step builds a new "
+        "dict whose entry for each name is params[name] - lr * grads[name]; params[name] -= … "
+        "would change the caller's arrays."
+    ),
+    # train
+    "train.title": "Training: a classifier of your own on data no line separates",
+    "train.task": (
+        "Write fit_predict(X_train, y_train, X_test, n_classes, seed): train a network of your "
+        "own on the labelled 2-D points and return the integer labels it predicts for X_test. "
+        "The hidden data sets (XOR, two moons, three spirals) defeat every linear model; at "
+        "least 90% of the predictions must be right on each, within the time limit of the check."
+    ),
+    "train.hint.1": (
+        "Start from the backprop exercise: copy your dense_backward, relu_backward, "
+        "softmax_cross_entropy and mlp_loss_and_grads into this file, and loop: compute the "
+        "loss and gradients on the whole training set, take an sgd_step, "
+        "and print the loss every hundred steps to see it fall."
+    ),
+    "train.hint.2": (
+        "Standardise: X = (X_train − mean) / std with the training set's mean and std, and "
+        "apply the same mean and std to X_test. Start W1 and W2 at random values of size about "
+        "√(2/fan-in) from np.random.default_rng(seed), the biases at 0."
+    ),
+    "train.hint.3": (
+        "Something that works: 32 to 64 hidden units, a learning rate near 0.5, 1000 to 2000 "
+        "full-batch steps (or fewer with momentum). Predict with "
+        "np.argmax(relu(X_test @ W1 + b1) @ W2 + b2, axis=1), and measure accuracy on a part of "
+        "the training set you held out before trusting it."
+    ),
+    # cnn_backward
+    "cnn_backward.title": "The backward pass of convolution and pooling",
+    "cnn_backward.task": (
+        "Write conv2d_backward, the gradients of the conv exercise's conv2d with respect to "
+        "its input, kernel and bias (with stride and padding; dx has the shape of the input "
+        "before padding), and max_pool2d_backward and avg_pool2d_backward, which send each "
+        "window's gradient back to the window's maximum (the first one when tied) or share it "
+        "equally; where windows overlap, the gradients add up."
+    ),
+    "cnn_backward.hint.1": (
+        "Loop over the output positions (i, j) as conv2d does. The window it read, "
+        "xp[:, :, i·s:i·s+KH, j·s:j·s+KW], gets dout[:, :, i, j] times w added to its gradient "
+        "(sum over the filters F), and dw gets dout[:, :, i, j] times the window (sum over the "
+        "batch N). Use += : windows overlap."
+    ),
+    "cnn_backward.hint.2": (
+        "Pad x first and accumulate into dxp of the padded shape; at the end cut the border "
+        "away: dx = dxp[:, :, p:p + H, p:p + W]. db is dout summed over the batch and every "
+        "position: dout.sum(axis=(0, 2, 3))."
+    ),
+    "cnn_backward.hint.3": (
+        "max_pool2d_backward: flatten each window to K² values, np.argmax gives the first "
+        "maximum in row-major order; divmod(index, K) turns it back into (row, column) inside "
+        "the window, where dout[n, c, i, j] is added. avg_pool2d_backward adds "
+        "dout[:, :, i, j] / K² to every cell of the window."
+    ),
+    # bptt
+    "bptt.title": "Backpropagation through time: the gradients of a recurrent network",
+    "bptt.task": (
+        "Write rnn_step_backward, the gradients of one step S_t = tanh(x_t·W_in + S_{t−1}·W_s + b) "
+        "with respect to x_t, S_{t−1}, W_in, W_s and b, and rnn_backward, which walks the "
+        "sequence from the last step to the first, carrying the gradient of each state into "
+        "the step before and summing the weight gradients over the steps."
+    ),
+    "bptt.hint.1": (
+        "tanh first: da = ds * (1 − s_t²), the derivative of tanh written with its output. "
+        "Then a = x_t @ W_in + s_prev @ W_s + b is a dense layer twice: dx_t = da @ W_in.T, "
+        "ds_prev = da @ W_s.T, dW_in = x_t.T @ da, dW_s = s_prev.T @ da, db = da.sum(axis=0)."
+    ),
+    "bptt.hint.2": (
+        "rnn_backward: run rnn_forward once to have every state, then go t = T−1 … 0. The "
+        "gradient reaching S_t is dstates[:, t] plus ds_prev of step t+1 (zero at the last "
+        "step). S_{t−1} is states[:, t−1], or s0 when t = 0."
+    ),
+    "bptt.hint.3": (
+        "The weights are shared by every step: start dW_in, dW_s and db at zero and add each "
+        "step's share. What is carried past step 0 is ds0; dx[:, t] is step t's dx_t."
+    ),
+    # attention_backward
+    "attention_backward.title": "The backward pass of softmax and of scaled dot-product attention",
+    "attention_backward.task": (
+        "Write softmax_backward, the gradient through y = softmax(x) along an axis (every output "
+        "depends on every input of its slice), and scaled_dot_product_attention_backward, the "
+        "gradients of the attention exercise's output with respect to Q, K and V, with the "
+        "1/√d scale and the mask of the forward pass."
+    ),
+    "attention_backward.hint.1": (
+        "The Jacobian of softmax is ∂y_i/∂x_j = y_i (δ_ij − y_j). Multiplied by dout it "
+        "becomes dx = y * (dout − Σ dout·y), the sum along the axis with keepdims=True: one "
+        "line, no Jacobian matrix needed."
+    ),
+    "attention_backward.hint.2": (
+        "Undo the forward in reverse order. out = P @ V gives dV = Pᵀ @ dout and "
+        "dP = dout @ Vᵀ (np.swapaxes(…, −1, −2) transposes the last two axes); then "
+        "dS = softmax_backward(dP, P)."
+    ),
+    "attention_backward.hint.3": (
+        "S = Q Kᵀ / √d, so dQ = dS @ K / √d and dK = dSᵀ @ Q / √d. Get P from the given "
+        "scaled_dot_product_attention with the same mask: masked weights are exactly 0, so "
+        "their dS is 0 and nothing flows through them."
+    ),
 }

@@ -63,6 +63,9 @@ TEXTS = {
     "check.passed_cases": "all {count} {count:case|cases} passed",
     "check.not_started": "still raises NotImplementedError",
     "check.case": "Case \"{label}\" ({inputs}), seed {seed}, {failed} of {total} {total:case|cases} failed:",
+    "check.case_key": "In its entry {key!r}: ",
+    "compare.dict_wanted": "returned {received}; a dict with the keys {keys} is due.",
+    "compare.dict_keys": "returned a dict with the keys {received}; the keys {keys} are due.",
     "check.case_item": "In returned value {item} of {count}: ",
     "check.mistake": "This looks like a known mistake: {text}",
     "check.warning_note": "Note: on case \"{label}\", your code raised a warning: {warning} (this does not change the verdict).",
@@ -103,6 +106,7 @@ TEXTS = {
     "compare.shape.same_size": "The same number of values arranged differently: check the reshape and the order of the axes.",
     "compare.not_finite": "{count} of {total} {total:value|values} are not finite; at index {index} the expected value is {expected_value}, received {received_value} (an overflow in exp? divide by zero?).",
     "compare.values": "the shape {shape} is right, but {count} of its {total} {total:value|values} are wrong; the largest error, {error}, is at index {index}: expected {expected_value}, received {received_value} (tolerance: rtol {rtol}, atol {atol}).",
+    "compare.agreement": "{right} of {total} predicted {total:label|labels} {right:is|are} right ({percent}%); at least {needed}% must be. Train longer, with a larger hidden layer, or with another learning rate, and measure the accuracy on data you held out.",
     "compare.values_bool": "{count} of {total} {total:value|values} are wrong; at index {index} expected {expected_value}, received {received_value}.",
     "compare.warned": "{function} returned the right numbers, but NumPy warned: {warning}. {advice}",
 

@@ -263,4 +263,37 @@ TEXTS = {
         "Your result matches relu((A + I)·X·W), without the normalisation. Â = "
         "D^(−½)(A + I)D^(−½) keeps the sums from growing with the number of neighbours."
     ),
+    # backprop
+    "db_not_summed": "db has one row per example: b was added to every example, so its gradient is dout summed over the batch, dout.sum(axis=0), of shape (M,).",
+    "dense_grad_transposed": "dW is transposed: out = x @ W pairs x[n, d] with W[d, m], so dW = x.T @ dout has W's shape (D, M), not dout.T @ x.",
+    "relu_mask_from_dout": "the mask was taken from dout: ReLU lets the gradient through where its input x was positive, so dx = dout * (x > 0), whatever the sign of dout.",
+    "relu_slope_at_zero": "an input of exactly 0 let the gradient through: as PyTorch, ReLU's slope at 0 is taken as 0, so the mask is x > 0, not x >= 0.",
+    "ce_sum_not_mean": "the loss is summed over the batch: cross-entropy here is the mean over the N examples (as PyTorch's default), so divide the loss, and its gradient, by N.",
+    "ce_grad_not_divided": "the loss is a mean, but its gradient was not divided by N: the gradient of a mean over N examples is (p − onehot(y)) / N.",
+    "softmax_not_shifted": "e^1000 overflows to inf and inf/inf is nan: subtract each row's maximum from the logits before np.exp (it changes no probability), and take log p as shifted − log Σ e^shifted.",
+    "relu_not_applied_backward": "the gradient went back through the hidden layer as if there were no ReLU: multiply dh by (z1 > 0) (relu_backward) before dense_backward of the first layer.",
+    "sgd_ascent": "the step went uphill: gradient descent subtracts the gradient, param − lr · grad; adding it makes the loss grow.",
+    # cnn_backward
+    "conv_grad_db_per_example": "db kept the batch axis: the bias of filter f is added at every position of every image, so db[f] sums dout over the batch and the positions, dout.sum(axis=(0, 2, 3)).",
+    "conv_grad_kernel_not_flipped": "dx was computed as a convolution of dout with the kernel as it is: written as a full convolution, the input gradient uses the kernel rotated by 180° (w[:, :, ::-1, ::-1]). Adding dout[:, :, i, j] · w into each window it read needs no flip at all.",
+    "conv_grad_padding_kept": "dx has the shape of the padded input: the gradient of the zeros added around x belongs to no input, so cut the border away, dxp[:, :, p:p + H, p:p + W].",
+    "max_pool_grad_everywhere": "every input of a max window received its gradient: only the maximum decided the output, so only it gets dout; the others get 0.",
+    "max_pool_grad_averaged": "a max window shared its gradient equally, as average pooling does: max pooling gives all of dout to the window's maximum.",
+    "max_pool_grad_every_tie": "a window with its maximum twice gave the gradient to both: as PyTorch, only the first maximum in row-major order (np.argmax of the flattened window) receives it.",
+    "pool_grad_overwritten": "where windows overlap, a later window replaced the gradient an earlier one had sent: an input read by several windows collects the sum of their gradients (+=, not =).",
+    "avg_pool_grad_not_divided": "each input of an average window received the whole dout: the output was the mean of K² inputs, so each receives dout / K².",
+    # bptt
+    "bptt_no_tanh_derivative": "the gradient went through tanh unchanged: multiply ds by the derivative of tanh, 1 − s_t², before the weights (it is written with the step's output s_t).",
+    "bptt_tanh_of_state": "tanh was applied to s_t again: s_t is already tanh(a), so the derivative is 1 − s_t², not 1 − tanh(s_t)².",
+    "bptt_recurrent_grad_transposed": "dW_s is transposed: s_prev @ W_s pairs s_prev[n, i] with W_s[i, j], so dW_s = s_prev.T @ da, not da.T @ s_prev.",
+    "bptt_not_carried": "each step used only the loss's own gradient dstates[:, t]: the gradient reaching S_t also includes what step t+1 sends back through W_s, so carry ds_prev into the step before.",
+    "bptt_not_accumulated": "the weight gradients are those of one step only: W_in, W_s and b are used at every step, so their gradients are the sums over all the steps (+=).",
+    # attention_backward
+    "softmax_grad_diagonal": "only the diagonal of softmax's Jacobian was used, dout · y(1 − y): every output of a softmax depends on every input of its slice, so dx = y · (dout − Σ dout·y).",
+    "softmax_grad_no_subtraction": "dx = dout · y misses the second term: softmax's outputs share one normalising sum, so subtract Σ dout·y along the axis, dx = y · (dout − Σ dout·y).",
+    "attention_grad_unscaled": "dQ and dK are missing the 1/√d of the scores: S = Q Kᵀ / √d, so dQ = dS K / √d and dK = dSᵀ Q / √d (dV is unaffected).",
+    "attention_grad_mask_ignored": "the gradient flowed through masked positions: compute the weights with the same mask as the forward pass, so masked weights are 0 and so is their gradient.",
+    # train
+    "train_one_class": "every point got the same class: the network did not learn. Typical causes: weights that start at zero (every hidden unit stays alike), a learning rate so large the loss becomes nan, or labels and predictions in different orders.",
+    "train_linear": "these predictions are those of a linear model, which no data set here can be separated by: add a hidden layer with a ReLU between the input and the output.",
 }

@@ -20,6 +20,9 @@ TEXTS = {
     "missing": "{path} is not there (deleted, or being replaced); waiting for it to come back. 'nncli exercise {name}' writes a fresh template.",
     "internal": "nncli could not check this file: {error}. This is a bug in nncli; please report it.",
     "overdue": "the check took too long and was stopped",
+    "failure.raised": "the check raised {error}",
+    "failure.stopped": "the checking process ended with exit status {status} and no result",
+    "failure.stopped_saying": "the checking process ended with exit status {status} and no result; its last words were: {detail}",
 
     # body
     "score": "Score: {score} of {max_score} {max_score:point|points}.",

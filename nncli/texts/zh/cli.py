@@ -19,6 +19,7 @@ TEXTS = {
     "topics.col.exercise": "练习",
     "topics.yes": "有",
     "topics.not_yet": "尚未完成",
+    "topics.exercise_sep": "、",
     "topics.none": "—",
     "topics.footer": "运行 'nncli explain TOPIC'，一步一步看它怎样计算。",
     "explain.not_built": "“{topic}”的讲解还没有做好；'nncli topics' 会列出哪些已经可以看。",
@@ -46,4 +47,6 @@ TEXTS = {
     "command.solution": "显示你已经通过的练习的参考答案。",
     "command.progress": "显示每个练习的状态、得分和下一步。",
     "command.watch": "每次保存练习文件都自动检查一遍，下一步随时可见。",
+    "command.autograde": "给一份提交评分，写成课程平台读取的结果文件（教师用）。",
+    "command.autograder": "生成 Gradescope、PrairieLearn 或 GitHub Classroom 的现成自动评分器。",
 }

@@ -244,4 +244,118 @@ TEXTS = {
         "gcn_layer：先算 normalize_adjacency(A) @ X @ W，再做 relu。行向量乘在右边："
         "X @ W 一次把每个节点的 F 个特征映射成 F′ 个。"
     ),
+    # backprop
+    "backprop.title": "反向传播：两层网络的梯度，再往下走一步",
+    "backprop.task": (
+        "写出 dense_backward 和 relu_backward，把梯度往回传过一层；softmax_cross_entropy，"
+        "一批样本的平均损失及其梯度（logits 为 ±1000 时也保持有限）；mlp_loss_and_grads，"
+        "带 ReLU 隐藏层的两层网络的损失和四个梯度（放在一个与参数同键的字典里）；"
+        "以及 sgd_step，梯度下降的一步，返回一个新的参数字典。"
+        "用示例 numerical_gradient 逐个检查你的梯度。"
+    ),
+    "backprop.hint.1": (
+        "盯住形状：一个梯度的形状和它所对应的量相同。对 out = x @ W + b，dout 是 (N, M)，"
+        "dx = dout @ W.T 是 (N, D)，dW = x.T @ dout 是 (D, M)，db 必须是 (M,)："
+        "b 加到了每个样本上，所以它的梯度要把 dout 沿批量维（axis 0）求和。"
+    ),
+    "backprop.hint.2": (
+        "relu_backward 在输入 x 为正的地方保留 dout，其余地方（包括 0）置 0：dout * (x > 0)。"
+        "掩码来自 x，而不是 dout。"
+    ),
+    "backprop.hint.3": (
+        "softmax_cross_entropy：先减去每行的最大值再取 np.exp，"
+        "log p = shifted − log(Σ e^shifted)，loss 是 −log p[n, y[n]] 的平均值；"
+        "梯度是 (p − onehot(y)) / N，之所以除以 N，是因为损失是平均值。损失可以返回一个 float（float(loss)）或一个 0 维数组。"
+    ),
+    "backprop.hint.4": (
+        "mlp_loss_and_grads 把各部分串起来：前向算出 z1、h = relu(z1)、z2；"
+        "softmax_cross_entropy(z2, y) 给出 dz2；dense_backward(dz2, h, W2) 给出 dh、dW2、db2；"
+        "relu_backward(dh, z1) 给出 dz1；dense_backward(dz1, X, W1) 给出 dW1 和 db1。"
+        "最后返回损失，以及以 W1、b1、W2、b2 为键的四个梯度组成的字典。"
+        "sgd_step 建一个新字典，每个名字对应 params[name] - lr * grads[name]；写成 params[name] -= … 会改掉调用者的数组。"
+    ),
+    # train
+    "train.title": "训练：在直线分不开的数据上训练你自己的分类器",
+    "train.task": (
+        "写出 fit_predict(X_train, y_train, X_test, n_classes, seed)：用带标签的二维点训练你自己的网络，"
+        "返回它对 X_test 预测的整数标签。隐藏的数据集（异或、两个月牙、三条螺旋）任何线性模型都分不开；"
+        "在每个数据集上至少 90% 的预测要正确，而且要在检查的时间限制之内完成。"
+    ),
+    "train.hint.1": (
+        "从 backprop 练习出发：把你的 dense_backward、relu_backward、softmax_cross_entropy 和 "
+        "mlp_loss_and_grads 复制到这个文件里，然后循环：在整个训练集上计算损失和梯度，"
+        "做一次 sgd_step，每一百步打印一次损失，看它是否在下降。"
+    ),
+    "train.hint.2": (
+        "标准化：用训练集的均值和标准差算 X = (X_train − mean) / std，并对 X_test 使用同样的均值和标准差。"
+        "W1 和 W2 用 np.random.default_rng(seed) 生成、大小约为 √(2/n) 的随机值（n 是输入个数），偏置从 0 开始。"
+    ),
+    "train.hint.3": (
+        "一个可行的设置：32 到 64 个隐藏单元，学习率 0.5 左右，1000 到 2000 步全批量梯度下降"
+        "（加动量可以更少）。用 np.argmax(relu(X_test @ W1 + b1) @ W2 + b2, axis=1) 预测，"
+        "并先在训练集中留出的一部分上测量准确率，再相信它。"
+    ),
+    # cnn_backward
+    "cnn_backward.title": "卷积和池化的反向传播",
+    "cnn_backward.task": (
+        "写出 conv2d_backward，即 conv 练习中 conv2d 对输入、卷积核和偏置的梯度（含步长和补零；"
+        "dx 的形状与补零之前的输入相同），以及 max_pool2d_backward 和 avg_pool2d_backward："
+        "把每个窗口的梯度送回窗口里的最大值（并列时给第一个），或者平均分给窗口里的每个位置；"
+        "窗口重叠的地方，梯度相加。"
+    ),
+    "cnn_backward.hint.1": (
+        "像 conv2d 一样遍历输出位置 (i, j)。它读过的窗口 xp[:, :, i·s:i·s+KH, j·s:j·s+KW] "
+        "的梯度加上 dout[:, :, i, j] 乘以 w（对 F 个卷积核求和），dw 加上 dout[:, :, i, j] "
+        "乘以这个窗口（对批量 N 求和）。要用 +=：窗口会重叠。"
+    ),
+    "cnn_backward.hint.2": (
+        "先给 x 补零，把梯度累加到补零后形状的 dxp 里；最后把边框切掉："
+        "dx = dxp[:, :, p:p + H, p:p + W]。db 是 dout 沿批量和所有位置求和：dout.sum(axis=(0, 2, 3))。"
+    ),
+    "cnn_backward.hint.3": (
+        "max_pool2d_backward：把每个窗口展平成 K² 个值，np.argmax 按行优先给出第一个最大值；"
+        "divmod(index, K) 把它换回窗口里的（行，列），在那里加上 dout[n, c, i, j]。"
+        "avg_pool2d_backward 给窗口里的每一格加上 dout[:, :, i, j] / K²。"
+    ),
+    # bptt
+    "bptt.title": "随时间反向传播：循环神经网络的梯度",
+    "bptt.task": (
+        "写出 rnn_step_backward，即一步 S_t = tanh(x_t·W_in + S_{t−1}·W_s + b) 对 x_t、S_{t−1}、"
+        "W_in、W_s 和 b 的梯度；以及 rnn_backward，它从最后一步走回第一步，"
+        "把每个状态的梯度带到前一步，并把权重的梯度在各步上累加。"
+    ),
+    "bptt.hint.1": (
+        "先过 tanh：da = ds * (1 − s_t²)，用 tanh 的输出写出它的导数。"
+        "然后 a = x_t @ W_in + s_prev @ W_s + b 相当于两次全连接：dx_t = da @ W_in.T，"
+        "ds_prev = da @ W_s.T，dW_in = x_t.T @ da，dW_s = s_prev.T @ da，db = da.sum(axis=0)。"
+    ),
+    "bptt.hint.2": (
+        "rnn_backward：先运行一次 rnn_forward 拿到所有状态，再按 t = T−1 … 0 往回走。"
+        "到达 S_t 的梯度是 dstates[:, t] 加上第 t+1 步的 ds_prev（最后一步为零）。"
+        "S_{t−1} 是 states[:, t−1]，t = 0 时是 s0。"
+    ),
+    "bptt.hint.3": (
+        "每一步共用同一组权重：dW_in、dW_s 和 db 从零开始，逐步加上每一步的份额。"
+        "越过第 0 步带出去的就是 ds0；dx[:, t] 是第 t 步的 dx_t。"
+    ),
+    # attention_backward
+    "attention_backward.title": "softmax 和缩放点积注意力的反向传播",
+    "attention_backward.task": (
+        "写出 softmax_backward，即沿某个轴经过 y = softmax(x) 的梯度（每个输出都依赖同一切片里的每个输入），"
+        "以及 scaled_dot_product_attention_backward，即 attention 练习中注意力的输出对 Q、K、V 的梯度，"
+        "要带上前向时的 1/√d 缩放和掩码。"
+    ),
+    "attention_backward.hint.1": (
+        "softmax 的雅可比矩阵是 ∂y_i/∂x_j = y_i (δ_ij − y_j)。乘上 dout 之后变成 "
+        "dx = y * (dout − Σ dout·y)，沿该轴求和并 keepdims=True：一行就够，不需要真的构造雅可比矩阵。"
+    ),
+    "attention_backward.hint.2": (
+        "按相反的顺序撤销前向计算。out = P @ V 给出 dV = Pᵀ @ dout 和 dP = dout @ Vᵀ"
+        "（np.swapaxes(…, −1, −2) 转置最后两个轴）；然后 dS = softmax_backward(dP, P)。"
+    ),
+    "attention_backward.hint.3": (
+        "S = Q Kᵀ / √d，所以 dQ = dS @ K / √d，dK = dSᵀ @ Q / √d。用给出的 "
+        "scaled_dot_product_attention 和同一个掩码得到 P：被掩盖的权重恰好是 0，"
+        "所以它们的 dS 是 0，梯度不会从那里流过。"
+    ),
 }

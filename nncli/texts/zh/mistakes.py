@@ -241,4 +241,37 @@ TEXTS = {
         "你的结果和没有归一化的 relu((A + I)·X·W) 对上了。"
         "Â = D^(−½)(A + I)D^(−½) 能防止求和结果随邻居数目增长。"
     ),
+    # backprop
+    "db_not_summed": "db 每个样本各有一行：b 加到了每个样本上，所以它的梯度是 dout 沿批量维求和，dout.sum(axis=0)，形状为 (M,)。",
+    "dense_grad_transposed": "dW 被转置了：out = x @ W 让 x[n, d] 和 W[d, m] 相乘，所以 dW = x.T @ dout，形状与 W 相同，是 (D, M)，而不是 dout.T @ x。",
+    "relu_mask_from_dout": "掩码取自 dout：ReLU 在其输入 x 为正的地方让梯度通过，所以 dx = dout * (x > 0)，与 dout 的正负无关。",
+    "relu_slope_at_zero": "恰好为 0 的输入让梯度通过了：和 PyTorch 一样，ReLU 在 0 处的斜率取 0，所以掩码是 x > 0，而不是 x >= 0。",
+    "ce_sum_not_mean": "损失在批量上求了和：这里的交叉熵是 N 个样本的平均值（与 PyTorch 的默认一致），所以损失和它的梯度都要除以 N。",
+    "ce_grad_not_divided": "损失是平均值，但它的梯度没有除以 N：N 个样本平均值的梯度是 (p − onehot(y)) / N。",
+    "softmax_not_shifted": "e^1000 溢出为 inf，inf/inf 得到 nan：在 np.exp 之前先让 logits 每行减去该行的最大值（概率不会因此改变），并用 shifted − log Σ e^shifted 求 log p。",
+    "relu_not_applied_backward": "梯度穿过隐藏层时就像没有 ReLU 一样：在第一层的 dense_backward 之前，先把 dh 乘以 (z1 > 0)（即 relu_backward）。",
+    "sgd_ascent": "这一步走上坡了：梯度下降要减去梯度，param − lr · grad；加上梯度会让损失变大。",
+    # cnn_backward
+    "conv_grad_db_per_example": "db 保留了批量维：第 f 个卷积核的偏置加在了每张图像的每个位置上，所以 db[f] 要把 dout 沿批量和所有位置求和，dout.sum(axis=(0, 2, 3))。",
+    "conv_grad_kernel_not_flipped": "dx 被算成了 dout 与原样卷积核的卷积：写成完整卷积时，输入的梯度要用旋转 180° 的卷积核（w[:, :, ::-1, ::-1]）。若把 dout[:, :, i, j] · w 加回它读过的每个窗口，则根本不需要翻转。",
+    "conv_grad_padding_kept": "dx 的形状是补零之后的输入：补零加在 x 四周的那些零不属于任何输入，所以要把边框切掉，dxp[:, :, p:p + H, p:p + W]。",
+    "max_pool_grad_everywhere": "最大池化窗口里的每个输入都拿到了梯度：只有最大值决定了输出，所以只有它得到 dout，其余都是 0。",
+    "max_pool_grad_averaged": "最大池化窗口像平均池化那样把梯度平分了：最大池化把整个 dout 都给窗口里的最大值。",
+    "max_pool_grad_every_tie": "窗口里的最大值出现两次时，两处都拿到了梯度：和 PyTorch 一样，只有按行优先的第一个最大值（展平窗口后的 np.argmax）得到它。",
+    "pool_grad_overwritten": "窗口重叠的地方，后一个窗口覆盖了前一个窗口送来的梯度：被好几个窗口读过的输入，要收集它们梯度的总和（用 +=，不是 =）。",
+    "avg_pool_grad_not_divided": "平均池化窗口里的每个输入都拿到了整个 dout：输出是 K² 个输入的平均值，所以每个输入得到 dout / K²。",
+    # bptt
+    "bptt_no_tanh_derivative": "梯度原样穿过了 tanh：在乘权重之前，先把 ds 乘以 tanh 的导数 1 − s_t²（用这一步的输出 s_t 来写）。",
+    "bptt_tanh_of_state": "对 s_t 又做了一次 tanh：s_t 已经是 tanh(a)，所以导数是 1 − s_t²，而不是 1 − tanh(s_t)²。",
+    "bptt_recurrent_grad_transposed": "dW_s 被转置了：s_prev @ W_s 让 s_prev[n, i] 和 W_s[i, j] 相乘，所以 dW_s = s_prev.T @ da，而不是 da.T @ s_prev。",
+    "bptt_not_carried": "每一步只用了损失自己给的梯度 dstates[:, t]：到达 S_t 的梯度还包括第 t+1 步经由 W_s 送回来的那一份，所以要把 ds_prev 带到前一步。",
+    "bptt_not_accumulated": "权重的梯度只是某一步的：W_in、W_s 和 b 在每一步都被使用，所以它们的梯度是所有步的总和（用 +=）。",
+    # attention_backward
+    "softmax_grad_diagonal": "只用了 softmax 雅可比矩阵的对角线 dout · y(1 − y)：softmax 的每个输出都依赖同一切片里的每个输入，所以 dx = y · (dout − Σ dout·y)。",
+    "softmax_grad_no_subtraction": "dx = dout · y 少了第二项：softmax 的各个输出共用一个归一化的和，所以要沿该轴减去 Σ dout·y，dx = y · (dout − Σ dout·y)。",
+    "attention_grad_unscaled": "dQ 和 dK 少了分数里的 1/√d：S = Q Kᵀ / √d，所以 dQ = dS K / √d，dK = dSᵀ Q / √d（dV 不受影响）。",
+    "attention_grad_mask_ignored": "梯度流过了被掩盖的位置：用和前向相同的掩码计算注意力权重，这样被掩盖的权重是 0，它们的梯度也是 0。",
+    # train
+    "train_one_class": "每个点都被分到了同一类：网络没有学到东西。常见原因：权重从零开始（每个隐藏单元都一样）、学习率太大使损失变成 nan，或者标签和预测的顺序对不上。",
+    "train_linear": "这些预测和线性模型的一样，而这里没有一个数据集能被直线分开：在输入和输出之间加一个带 ReLU 的隐藏层。",
 }

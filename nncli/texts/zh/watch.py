@@ -19,6 +19,9 @@ TEXTS = {
     "missing": "{path} 不见了（被删掉了，或者编辑器正在替换它）；等它回来。'nncli exercise {name}' 可以重新写一份模板。",
     "internal": "nncli 没能检查这个文件：{error}。这是 nncli 的问题，请报告给我们。",
     "overdue": "检查用时太长，已经停下",
+    "failure.raised": "检查时出现了异常 {error}",
+    "failure.stopped": "检查进程以退出状态 {status} 结束，没有给出结果",
+    "failure.stopped_saying": "检查进程以退出状态 {status} 结束，没有给出结果；它最后输出的是：{detail}",
 
     # body
     "score": "得分：{score} / {max_score}。",

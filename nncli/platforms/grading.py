@@ -1,0 +1,51 @@
+"""One submission (a folder or a .zip) graded exactly as `nncli grade` grades one student:
+through the class engine, with the same isolation, limits and seed."""
+
+import os
+
+
+class IsolationRefused(Exception):
+    """Isolation was required and the system refuses it: `what` (a grade texts key suffix)
+    and `detail` say why."""
+
+    def __init__(self, what, detail):
+        super().__init__(f"{what}: {detail}")
+        self.what, self.detail = what, detail
+
+
+def grade_submission(path, seed, timeout, lang, isolation="auto", hidden=()):
+    """(record, isolation summary) of the submission at `path`. record: the dict
+    engine.student_record builds (plus "graded": False when nncli could not grade it);
+    isolation: "auto" (namespaces when the system allows them), "required" (raise
+    IsolationRefused otherwise) or "off". hidden: more paths the student's code must not
+    see (the results file)."""
+    import shutil
+    import sys
+    import tempfile
+
+    from nncli.grader.classroom import engine
+    from nncli.grader.classroom.isolating import make_plan, summary
+    from nncli.texts import Texts
+
+    if "numpy" not in sys.modules:  # tiny matrices: BLAS threads would only cost forks
+        for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(variable, "1")
+    path = os.path.abspath(path)
+    student = engine.Student(_student_id(path), path, 0)
+    workdir = tempfile.mkdtemp(prefix="nncli-autograde-")
+    try:
+        blind = [path, workdir, tempfile.gettempdir()] + [os.path.abspath(p) for p in hidden]
+        plan, failure = make_plan(blind, workdir, off=isolation == "off")
+        if failure is not None and isolation == "required":
+            raise IsolationRefused(failure.what, failure.detail)
+        options = engine.Options(seed, timeout, lang, plan, workdir, feedback=False)
+        records = []
+        engine.grade_class([student], options, 1, lambda _student, record: records.append(record))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return records[0], summary(plan, failure, Texts("grade", lang))
+
+
+def _student_id(path):
+    name = os.path.basename(path.rstrip(os.sep)) or "submission"
+    return name[:-4] if name.lower().endswith(".zip") else name
