@@ -40,6 +40,22 @@ def sigmoid(x):
     return np.where(x >= 0, 1.0 / (1.0 + z), z / (1.0 + z))
 
 
+def split_gates(a):
+    """Worked example (not graded): the four gate blocks of a packed pre-activation.
+
+    a has 4H columns in PyTorch's order i, f, g, o, and block k is a[:, k·H:(k+1)·H]. The
+    same slicing picks the gates out of x_t·W + s_{t−1}·U + b in lstm_step.
+
+    Inputs:
+    - a: (N, 4H)
+    Returns a tuple (a_i, a_f, a_g, a_o):
+    - each (N, H) float64
+    """
+    a = np.asarray(a, dtype=np.float64)
+    H = a.shape[1] // 4
+    return tuple(a[:, k * H:(k + 1) * H] for k in range(4))
+
+
 def lstm_step(x_t, s_prev, c_prev, W, U, b):
     """One LSTM step, gates in PyTorch order i, f, g, o.
 

@@ -64,6 +64,23 @@ def scaled_dot_product_attention(Q, K, V, mask=None):
     return weights @ V, weights
 
 
+def head_columns(d, n_heads):
+    """Worked example (not graded): which columns of Q, K and V each head reads.
+
+    Head k takes the contiguous block of columns k·d/h … (k+1)·d/h − 1: with d = 4 and
+    h = 2, head 0 reads columns 0 and 1, head 1 reads columns 2 and 3. split_heads does the
+    same for a whole batch at once, with a reshape instead of a loop.
+
+    Inputs:
+    - d: the model width, divisible by n_heads
+    - n_heads: the number of heads h
+    Returns:
+    - a list of h ranges, entry k = range(k·d/h, (k+1)·d/h)
+    """
+    width = d // n_heads
+    return [range(k * width, (k + 1) * width) for k in range(n_heads)]
+
+
 def split_heads(X, n_heads):
     """Cut the last axis into n_heads contiguous blocks and make the heads an axis.
 

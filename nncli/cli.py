@@ -7,6 +7,7 @@ import sys
 import click
 
 from nncli import __version__, errors
+from nncli.console import tolerate_encoding
 from nncli.errors import USAGE, NncliError, error_text, lang_in_argv
 from nncli.lazy import LazyGroup
 
@@ -77,6 +78,7 @@ def main(argv=None) -> None:
     debug = bool(os.environ.get("NNCLI_DEBUG"))
     args = sys.argv[1:] if argv is None else list(argv)
     errors.argv_lang = lang_in_argv(args)  # errors before --lang is parsed speak it too
+    tolerate_encoding()  # a cp1252 stdout gets "-" for "−", never a UnicodeEncodeError
     try:
         code = cli.main(args=args, prog_name="nncli", standalone_mode=False)
     except NncliError as error:

@@ -11,11 +11,26 @@ import numpy as np
 from nncli.errors import UsageProblem
 
 FILE_SUFFIXES = (".npy", ".csv", ".txt")
+MOST_VALUES = 1 << 20  # numbers in one option: a 1024×1024 map, more than any view explains
+MOST_TEXT_BYTES = 64 << 20  # a text file of 2^20 numbers fits in this many bytes
+
+
+def parse_number(text: str, option: str) -> float:
+    """One finite number ("−" read as a minus sign); a one-line UsageProblem otherwise."""
+    try:
+        value = float(text.strip().replace("\u2212", "-"))
+    except ValueError:
+        raise UsageProblem.of("number.not_number", option=option, token=text) from None
+    if not np.isfinite(value):
+        raise UsageProblem.of("matrix.not_finite", option=option)
+    return value
 
 
 def parse_matrix(text: str, option: str) -> np.ndarray:
     """The array given to `option` (e.g. "--input"): float64, shape (n,) for one row, (r, c) otherwise."""
     text = text.strip()
+    if not text:
+        raise UsageProblem.of("matrix.empty", option=option)
     if text.lower().endswith(FILE_SUFFIXES) or os.path.isfile(text):
         return _load_file(text, option)
     return _parse_rows(text.split(";"), option)
@@ -23,6 +38,8 @@ def parse_matrix(text: str, option: str) -> np.ndarray:
 
 def _parse_rows(rows, option: str) -> np.ndarray:
     parsed = []
+    if sum(len(row) for row in rows) > 2 * MOST_VALUES * 4:  # cheap early bound on the text
+        raise UsageProblem.of("matrix.too_many", option=option, most=f"{MOST_VALUES:,}")
     for r, row in enumerate(rows, start=1):
         tokens = row.replace(",", " ").split()
         if not tokens:
@@ -38,6 +55,8 @@ def _parse_rows(rows, option: str) -> np.ndarray:
             raise UsageProblem.of("matrix.ragged", option=option, row=r, count=len(values),
                                   first=len(parsed[0]))
         parsed.append(values)
+    if len(parsed) * len(parsed[0]) > MOST_VALUES:
+        raise UsageProblem.of("matrix.too_many", option=option, most=f"{MOST_VALUES:,}")
     array = np.array(parsed, dtype=np.float64)
     if not np.all(np.isfinite(array)):
         raise UsageProblem.of("matrix.not_finite", option=option)
@@ -49,9 +68,15 @@ def _load_file(path: str, option: str) -> np.ndarray:
         raise UsageProblem.of("file.missing", option=option, path=path)
     try:
         if path.lower().endswith(".npy"):
-            array = np.load(path, allow_pickle=False)
-            array = np.asarray(array, dtype=np.float64)
+            array = np.load(path, allow_pickle=False, mmap_mode="r")  # the header first
+            if array.size > MOST_VALUES:
+                raise UsageProblem.of("matrix.too_many", option=option, most=f"{MOST_VALUES:,}")
+            if array.dtype.kind not in "biuf":  # complex, text, dates: not real numbers
+                raise UsageProblem.of("file.not_real", option=option, path=path, dtype=str(array.dtype))
+            array = np.array(array, dtype=np.float64)
         else:
+            if os.path.getsize(path) > MOST_TEXT_BYTES:
+                raise UsageProblem.of("matrix.too_many", option=option, most=f"{MOST_VALUES:,}")
             with open(path, encoding="utf-8") as handle:
                 lines = [line for line in handle.read().splitlines() if line.strip() and not line.lstrip().startswith("#")]
             if not lines:

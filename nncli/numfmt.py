@@ -6,12 +6,17 @@ MINUS = "\u2212"
 
 
 def num(x, precision: int = 3) -> str:
-    """'3', '−0.5', '0.333' (precision decimals, trailing zeros dropped), '−∞', 'nan'."""
+    """'3', '−0.5', '0.333' (precision decimals, trailing zeros dropped), '1e+20', '−∞', 'nan'."""
     x = float(x)
     if math.isnan(x):
         return "nan"
     if math.isinf(x):
         return "∞" if x > 0 else MINUS + "∞"
+    if abs(x) >= 1e15:  # too long to write out: 1.5e+20
+        mantissa, exponent = f"{x:.{precision}e}".split("e")
+        if "." in mantissa:
+            mantissa = mantissa.rstrip("0").rstrip(".")
+        return f"{mantissa}e{exponent}".replace("-", MINUS)
     rounded = round(x)
     if abs(x - rounded) <= 1e-9 * max(1.0, abs(x)) and abs(x) < 1e15:
         text = str(int(rounded))

@@ -68,6 +68,24 @@ def positional_encoding(seq_len, d_model):
     return pe
 
 
+def row_statistics(x):
+    """Worked example (not graded): the mean and the variance of each token's vector.
+
+    Statistics over the last axis treat every token on its own: μ is the mean of the row,
+    σ² the mean of (x − μ)² (the population variance, ddof=0, as torch.nn.LayerNorm uses).
+    keepdims=True keeps a size-1 last axis, so that x − μ broadcasts row by row.
+
+    Inputs:
+    - x: (..., d)
+    Returns a tuple (mean, var):
+    - each (..., 1) float64
+    """
+    x = np.asarray(x, dtype=np.float64)
+    mean = x.mean(axis=-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+    return mean, var
+
+
 def layer_norm(x, gamma, beta, eps=1e-5):
     """x (…, d), gamma (d,), beta (d,) -> (…, d), each vector normalised on its own.
 

@@ -160,7 +160,7 @@ def test_cli_json_models(run):
 
 
 @pytest.mark.parametrize("args,needle", [
-    (["--channels", "5000"], "--channels 5000: give a number from 2 to 2048; no layer"),
+    (["--channels", "5000"], "--channels 5000 is too large: at most 2048, since no layer"),
     (["--size", "0"], "--size 0"),
     (["--blocks", "51"], "a deeper stack shows nothing new"),
     (["--channels", "64", "--reduce", "64"], "give fewer than --channels 64"),

@@ -107,7 +107,7 @@ def test_cli_dim1_and_flip(run):
 
 @pytest.mark.parametrize("args,needle", [
     (["--input", "1 2; 3 x"], '"x"'),
-    (["--input", "1 2; 3"], "row 2 has 1 numbers but row 1 has 2"),
+    (["--input", "1 2; 3"], "row 2 has 1 number but row 1 has 2"),
     (["--kernel", "1 2 3 4 5 6"], "does not fit"),
     (["--stride", "0"], "--stride"),
     (["--padding", "-1"], "--padding"),

@@ -268,7 +268,7 @@ def test_chinese_uses_chinese_words(run):
 
 @pytest.mark.parametrize("args,needle", [
     (["--dim", "4", "--heads", "3"], "does not divide"),
-    (["--tokens", "17"], "--tokens 17: give a number from 1 to 16; each one adds a row"),
+    (["--tokens", "17"], "--tokens 17 is too large: at most 16, since each one adds a row"),
     (["--tokens", "0"], "--tokens 0"),
     (["--source", "100"], "--source 100"),
     (["--dim", "65"], "no longer fit a terminal"),

@@ -399,7 +399,8 @@ def test_check_solutions_in_chinese(run, zh_terminal, tmp_path):
     _assert_chinese(progress, "progress --lang zh (all passed)")
     _fits(progress, "progress --lang zh")
     shown = run("solution", "lstm", "--lang", "zh", "--workspace", str(workspace))
-    assert shown.code == 0 and zh_texts("grader")["solution.title"].format(name="lstm") in shown.stdout
+    assert shown.code == 0 and zh_texts("grader")["solution.title"].format(name="lstm") in shown.stderr
+    assert shown.stdout == solution_path("lstm").read_text(encoding="utf-8")  # piped: the file
 
 
 def test_check_hostile_files_in_chinese(run, zh_terminal, tmp_path):

@@ -90,7 +90,7 @@ def test_cli_json_and_options(run):
 
 
 @pytest.mark.parametrize("args,needle", [
-    (["--labels", "0 1"], "2 label(s) for 3 row(s)"),
+    (["--labels", "0 1"], "2 labels for 3 rows"),
     (["--labels", "0 1 3"], "3 is not a class"),
     (["--labels", "0 1 0.5"], "0.5 is not a class"),
     (["--target", "1 2"], "--target"),

@@ -99,7 +99,7 @@ def test_cli_options(run):
 
 
 @pytest.mark.parametrize("args,needle", [
-    (["--x", "1 2 3", "--w", "1 2"], "2 weight(s) for 3 input(s)"),
+    (["--x", "1 2 3", "--w", "1 2"], "2 weights for 3 inputs"),
     (["--x", "1 a"], '"a"'),
     (["--activation", "softplus"], "--activation"),
     (["--neurons", "0"], "--neurons"),

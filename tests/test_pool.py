@@ -86,10 +86,10 @@ def test_uncovered_matches_brute_force(size, k, s):
 def test_dropped_rows_and_columns_are_named():
     trace = build_pool(np.zeros((5, 7)), Context("pool"), window=2)
     text = " ".join(b.text for b in trace.steps[0].blocks if hasattr(b, "text"))
-    assert "row(s) 4 are left over" in text and "column(s) 6 are left over" in text
+    assert "row 4 is left over" in text and "column 6 is left over" in text
     trace = build_pool(np.zeros((9, 9)), Context("pool"), window=2, stride=3)
     text = " ".join(b.text for b in trace.steps[0].blocks if hasattr(b, "text"))
-    assert "row(s) 8 are left over" in text and "row(s) 2, 5 lie between windows" in text
+    assert "row 8 is left over" in text and "rows 2, 5 lie between windows" in text
 
 
 def test_big_input_is_summarised(run):
@@ -122,7 +122,7 @@ def test_cli_json_and_text(run):
     (["--input", "1 2 3; 4 5 6", "--window", "3"], "does not fit the 2×3 input"),
     (["--stride", "0"], "--stride"),
     (["--mode", "min"], "--mode"),
-    (["--input", "1 2; 3"], "row 2 has 1 numbers"),
+    (["--input", "1 2; 3"], "row 2 has 1 number "),
 ])
 def test_cli_bad_input_is_one_line_exit_2(run, args, needle):
     result = run("explain", "pool", *args)

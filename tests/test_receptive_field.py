@@ -107,7 +107,7 @@ def test_cnn_pictures_highlight_what_each_stage_sees():
 def test_conv_stride_words_name_the_true_reason():
     trace = build_conv2d(np.ones((5, 4)), np.ones((2, 2)), Context("conv"), stride=2)
     text = " ".join(b.text for s in trace.steps for b in s.blocks if hasattr(b, "text"))
-    assert "no whole window covers the last 1 row(s) of" in text
-    assert "top-left" not in text and "column(s) of the padded" not in text
+    assert "no whole window covers the last 1 row of" in text
+    assert "top-left" not in text and "column of the padded" not in text and "columns of the padded" not in text
     cell = next(s for s in trace.steps if s.title.startswith("Output cell"))
     assert cell.blocks[1].blocks[0].label == "input, window in [ ]"

@@ -150,7 +150,7 @@ def test_cli_terminal_text(run):
 @pytest.mark.parametrize("args,needle", [
     (["--input", "1 2; 3 4", "--features", "3"], "--features is 3"),
     (["--input", "1 2; 3 4", "--steps", "5"], "--steps is 5"),
-    (["--input", "1 2; 3"], "row 2 has 1 numbers"),
+    (["--input", "1 2; 3"], "row 2 has 1 number "),
     (["--steps", "0"], "--steps"),
     (["--hidden", "0"], "--hidden"),
 ])

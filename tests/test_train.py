@@ -101,7 +101,7 @@ def test_cli_default_draws_regions_and_curves(run, monkeypatch):
     result = run("explain", "train")
     assert result.code == 0, result.stderr
     out = result.stdout
-    assert "XOR" in out and "after 1000 update(s)" in out and "└──" in out
+    assert "XOR" in out and "after 1000 updates" in out and "└──" in out
     assert max(len(line) for line in out.splitlines()) <= 80
     zh = run("explain", "train", "--lang", "zh", "--data", "spiral", "--epochs", "50")
     assert zh.code == 0 and "过拟合" in zh.stdout

@@ -165,7 +165,7 @@ def test_cli_options_and_many_heads_summarised(run):
 @pytest.mark.parametrize("args,needle", [
     (["--dim", "4", "--heads", "3"], "does not divide"),
     (["--words", "one"], "between 2 and 50"),
-    (["--words", "a,,b"], "empty word"),
+    (["--words", " , "], "at least one word"),
     (["--words", "a,b,a"], '"a" appears more than once'),
     (["--tokens", "0"], "--tokens"),
     (["--ff", "x"], "--ff"),

@@ -293,7 +293,7 @@ def test_a_short_body_is_shown_whole(workspace):
     screen.result = _result(1)
     text = "\n".join(ANSI.sub("", line) for line in frame(screen, "en", 80, 40, None))
     assert "more lines" not in text
-    assert "line three" in text and "Score: 0 of 1 points." in text
+    assert "line three" in text and "Score: 0 of 1 point." in text
 
 
 def test_the_screen_in_chinese(workspace):

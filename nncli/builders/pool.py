@@ -53,9 +53,9 @@ def build_pool(x, ctx, mode="max", window=2, stride=None) -> Trace:
     for axis, size in (("rows", H), ("cols", W)):
         trailing, gaps = uncovered(size, K, S)
         if trailing:
-            setup.append(Text(t(f"drop.{axis}", which=_ranges(trailing), s=S)))
+            setup.append(Text(t(f"drop.{axis}", which=_ranges(trailing), count=len(trailing), s=S)))
         if gaps:
-            setup.append(Text(t(f"gap.{axis}", which=_ranges(gaps), s=S, k=K)))
+            setup.append(Text(t(f"gap.{axis}", which=_ranges(gaps), count=len(gaps), s=S, k=K)))
     steps = [Step(t("setup.title"), setup)]
 
     output = np.full((OH, OW), np.nan)

@@ -2,19 +2,19 @@
 
 import click
 
-from nncli.explain.common import Bounded, common_options, explain
+from nncli.explain.common import Size, common_options, explain
 
 
 @click.command(name="architectures")
-@click.option("--channels", type=Bounded(2, 2048, "why.channels"), default=192, show_default=True,
+@click.option("--channels", type=Size(2, 2048, "channels"), default=192, show_default=True,
               help="Channels C of the 1×1 example's input (and of the 3×3 stacks).")
-@click.option("--reduce", type=Bounded(1, 2047, "why.channels"), default=96, show_default=True,
+@click.option("--reduce", type=Size(1, 2047, "channels"), default=96, show_default=True,
               help="Channels the 1×1 convolution cuts C to; fewer than --channels.")
-@click.option("--filters", type=Bounded(1, 2048, "why.channels"), default=128, show_default=True,
+@click.option("--filters", type=Size(1, 2048, "channels"), default=128, show_default=True,
               help="Filters of the 3×3 convolution after the cut.")
-@click.option("--size", type=Bounded(1, 224, "why.size"), default=28, show_default=True,
+@click.option("--size", type=Size(1, 224, "size"), default=28, show_default=True,
               help="Height and width of the 1×1 example's feature map.")
-@click.option("--blocks", type=Bounded(1, 50, "why.blocks"), default=10, show_default=True,
+@click.option("--blocks", type=Size(1, 50, "blocks"), default=10, show_default=True,
               help="Residual blocks stacked to follow the gradient.")
 @common_options
 def command(channels, reduce, filters, size, blocks, **common):

@@ -2,7 +2,7 @@
 
 import click
 
-from nncli.explain.common import common_options, explain
+from nncli.explain.common import Size, common_options, explain
 
 
 @click.command(name="cnn")
@@ -10,11 +10,11 @@ from nncli.explain.common import common_options, explain
               help='The image: "0 1 1 0; 1 0 0 1; …" or a .npy/.csv/.txt file (default: a 6×6 cross).')
 @click.option("--kernel", "kernel_texts", metavar="MATRIX", multiple=True,
               help="A square kernel; repeat for more (default: a vertical- and a horizontal-edge 3×3 kernel).")
-@click.option("--classes", type=click.IntRange(min=2, max=10), default=3, show_default=True,
+@click.option("--classes", type=Size(2, 10, "count"), default=3, show_default=True,
               help="Classes of the fully connected layer.")
-@click.option("--size", type=click.IntRange(min=4, max=64), default=None,
+@click.option("--size", type=Size(4, 64, "map"), default=None,
               help="Use a random SIZE×SIZE image of 0s and 1s drawn with --seed.")
-@click.option("--stages", type=click.IntRange(min=1, max=3), default=1, show_default=True,
+@click.option("--stages", type=Size(1, 3, "stages"), default=1, show_default=True,
               help="conv → ReLU → max pool stages before the fully connected layer.")
 @common_options
 def command(input_text, kernel_texts, classes, size, stages, **common):
@@ -24,10 +24,13 @@ def command(input_text, kernel_texts, classes, size, stages, **common):
     import numpy as np
 
     from nncli.errors import UsageProblem
+    from nncli.explain.common import one_of, too_big
     from nncli.inputs import parse_matrix, random_ints, require_dims
 
-    if input_text:
+    one_of("input_text", "size")
+    if input_text is not None:
         image = require_dims(parse_matrix(input_text, "--input"), "--input", (2,), "matrix")
+        too_big("--input", max(image.shape), 64, "map", key="size.input")
     elif size:
         image = random_ints(common["seed"], (size, size), 0, 2)
     else:

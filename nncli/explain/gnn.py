@@ -4,7 +4,7 @@ import re
 
 import click
 
-from nncli.explain.common import common_options, explain
+from nncli.explain.common import Size, common_options, explain
 
 MAX_NODES = 200
 EDGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
@@ -41,11 +41,11 @@ def parse_edges(text: str, nodes):
 @click.option("--edges", "edges_text", metavar="LIST",
               help='Undirected edges, e.g. "0-1,1-2,2-3" (nodes numbered from 0; no self-loops).'
                    " Default: a random connected graph drawn with --seed.")
-@click.option("--nodes", type=click.IntRange(1, MAX_NODES), default=None,
+@click.option("--nodes", type=Size(1, MAX_NODES, "count"), default=None,
               help="Number of nodes (default: 5, or the highest node in --edges + 1).")
-@click.option("--features", type=click.IntRange(1, 16), default=2, show_default=True,
+@click.option("--features", type=Size(1, 16, "units"), default=2, show_default=True,
               help="Features per node (columns of X).")
-@click.option("--out-features", type=click.IntRange(1, 16), default=2, show_default=True,
+@click.option("--out-features", type=Size(1, 16, "units"), default=2, show_default=True,
               help="Features per node after the layer (columns of W).")
 @common_options
 def command(edges_text, nodes, features, out_features, **common):

@@ -2,7 +2,9 @@
 
 import click
 
-from nncli.explain.common import common_options, explain
+from nncli.explain.common import Size, common_options, explain
+
+MOST_EXAMPLES, MOST_CLASSES = 1000, 100
 
 DEFAULT_LOGITS = "2 1 -1; 0 3 1; 1 2 2"
 DEFAULT_LABELS = "0 2 1"
@@ -15,9 +17,9 @@ DEFAULT_TARGET = "3 -0.5 2"
               help=f'Raw class scores, one example per row (N×C), e.g. "{DEFAULT_LOGITS}" (the default).')
 @click.option("--labels", "labels_text", metavar="VECTOR",
               help=f'The correct class of each row, 0 … C−1, e.g. "{DEFAULT_LABELS}".')
-@click.option("--batch", type=click.IntRange(1, 1000), default=None,
+@click.option("--batch", type=Size(1, MOST_EXAMPLES, "examples"), default=None,
               help="N random examples drawn with --seed (at most 1000: the tables show 8 rows anyway).")
-@click.option("--classes", type=click.IntRange(2, 100), default=None,
+@click.option("--classes", type=Size(2, MOST_CLASSES, "count"), default=None,
               help="C classes in the random example (2 to 100: one class is no choice, 100 is unreadable).")
 @click.option("--row", type=click.IntRange(min=0), default=0, show_default=True,
               help="The example whose softmax and gradient are written out.")
@@ -31,31 +33,37 @@ def command(logits_text, labels_text, batch, classes, row, pred_text, target_tex
     import numpy as np
 
     from nncli.errors import UsageProblem, command_lang
+    from nncli.explain.common import one_of, too_big
     from nncli.explain.labels import read_labels
     from nncli.inputs import parse_matrix, random_ints, require_dims
     from nncli.texts import Texts
 
     t = Texts("loss", command_lang())
     seed = common["seed"]
-    if logits_text:
+    one_of("logits_text", "batch")
+    one_of("logits_text", "classes")
+    if logits_text is not None:
         logits = require_dims(parse_matrix(logits_text, "--logits"), "--logits", (2,), "matrix")
+        too_big("--logits", logits.shape[0], MOST_EXAMPLES, "examples", key="size.input")
+        too_big("--logits", logits.shape[1], MOST_CLASSES, "count", key="size.input")
     elif batch or classes:
         logits = random_ints(seed, (batch or 3, classes or 3), -3, 4)
     else:
         logits = parse_matrix(DEFAULT_LOGITS, "--logits")
     N, C = logits.shape
-    if labels_text:
+    if labels_text is not None:
         y = read_labels(labels_text, "--labels", N, C)
-    elif logits_text or batch or classes:
+    elif logits_text is not None or batch or classes:
         y = np.random.default_rng(seed + 1).integers(0, C, size=N)
     else:
         y = read_labels(DEFAULT_LABELS, "--labels", N, C)
     if row >= N:
         raise UsageProblem(t("row.range", row=row, last=N - 1))
-    pred = np.atleast_1d(parse_matrix(pred_text or DEFAULT_PRED, "--pred")).ravel()
-    if target_text:
+    pred = np.atleast_1d(parse_matrix(DEFAULT_PRED if pred_text is None else pred_text, "--pred")).ravel()
+    too_big("--pred", pred.size, MOST_EXAMPLES, "examples", key="size.input")
+    if target_text is not None:
         target = np.atleast_1d(parse_matrix(target_text, "--target")).ravel()
-    elif pred_text:
+    elif pred_text is not None:
         target = random_ints(seed + 2, pred.shape, -3, 4)
     else:
         target = parse_matrix(DEFAULT_TARGET, "--target")

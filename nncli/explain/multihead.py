@@ -2,13 +2,13 @@
 
 import click
 
-from nncli.explain.common import common_options, explain
+from nncli.explain.common import Size, common_options, explain
 from nncli.explain.self_attention import token_options
-from nncli.explain.trained import given, trained_option
+from nncli.explain.trained import trained_option
 
 
 @click.command(name="multihead")
-@click.option("--heads", type=click.IntRange(min=1), default=2, show_default=True,
+@click.option("--heads", type=Size(1, 256, "count"), default=2, show_default=True,
               help="Number of heads h; it must divide d.")
 @token_options
 @click.option("--wq", metavar="MATRIX", help="W_q (d×d); random when left out.")
@@ -25,9 +25,8 @@ def command(heads, tokens, dim, words, causal, input_text, wq, wk, wv, wo, train
     from nncli.texts import Texts
 
     if trained:
-        return _trained(words, {"--input": input_text, "--wq": wq, "--wk": wk, "--wv": wv, "--wo": wo,
-                                "--tokens": tokens, "--dim": dim, "--causal": causal,
-                                "--heads": given("heads")}, common)
+        return _trained(words, ["input_text", "wq", "wk", "wv", "wo", "tokens", "dim", "causal",
+                                "heads"], common)
     seed = common["seed"]
     X, word_list = read_tokens(tokens, dim, words, input_text, seed)
     d = X.shape[1]

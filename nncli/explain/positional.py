@@ -2,13 +2,13 @@
 
 import click
 
-from nncli.explain.common import common_options, explain
+from nncli.explain.common import Size, common_options, explain
 
 
 @click.command(name="positional")
-@click.option("--tokens", type=click.IntRange(1, 2048), default=6, show_default=True,
+@click.option("--tokens", type=Size(1, 2048, "values"), default=6, show_default=True,
               help="Number of positions T (rows of the table).")
-@click.option("--dim", type=click.IntRange(1, 2048), default=8, show_default=True,
+@click.option("--dim", type=Size(1, 2048, "values"), default=8, show_default=True,
               help="Model width d (columns of the table).")
 @common_options
 def command(tokens, dim, **common):

@@ -2,7 +2,7 @@
 
 import click
 
-from nncli.explain.common import common_options, explain
+from nncli.explain.common import Size, common_options, explain
 
 LONG_RUN = 20
 
@@ -10,11 +10,11 @@ LONG_RUN = 20
 def sequence_options(function):
     """--steps, --hidden, --features and --input, shared with `nncli explain lstm`."""
     options = [
-        click.option("--steps", type=click.IntRange(1, 1000), default=None,
+        click.option("--steps", type=Size(1, 1000, "steps"), default=None,
                      help="Time steps T of the random sequence  [default: 4]"),
-        click.option("--hidden", type=click.IntRange(1, 64), default=3, show_default=True,
+        click.option("--hidden", type=Size(1, 64, "units"), default=3, show_default=True,
                      help="Hidden units H (the size of the state)."),
-        click.option("--features", type=click.IntRange(1, 64), default=None,
+        click.option("--features", type=Size(1, 64, "units"), default=None,
                      help="Input features D per time step  [default: 2]"),
         click.option("--input", "input_text", metavar="MATRIX",
                      help='The sequence, one row per time step (T×D): "1 0; 0.5 -1; 0 2", '

@@ -2,7 +2,7 @@
 
 import click
 
-from nncli.explain.common import common_options, explain
+from nncli.explain.common import Size, common_options, explain
 from nncli.explain.trained import trained_option
 
 TOKENS, DIM = 3, 4
@@ -11,12 +11,12 @@ TOKENS, DIM = 3, 4
 def token_options(function):
     """--tokens, --dim, --words, --causal and --input, shared with multihead."""
     options = [
-        click.option("--tokens", type=click.IntRange(1, 256), default=None,
+        click.option("--tokens", type=Size(1, 256, "tokens"), default=None,
                      help=f"Number of tokens T in the random example.  [default: {TOKENS}]"),
-        click.option("--dim", type=click.IntRange(1, 256), default=None,
+        click.option("--dim", type=Size(1, 256, "units"), default=None,
                      help=f"Numbers per token d.  [default: {DIM}]"),
         click.option("--words", metavar="TEXT",
-                     help='Token labels, e.g. "the cat sat" (also sets T).'),
+                     help='Token labels split by spaces or commas, e.g. "the cat sat" (also sets T).'),
         click.option("--causal", is_flag=True,
                      help="Mask the future: token i attends only to tokens 0 … i (as a decoder)."),
         click.option("--input", "input_text", metavar="MATRIX",
@@ -30,16 +30,18 @@ def token_options(function):
 def read_tokens(tokens, dim, words, input_text, seed):
     """(X (T, d), the word list or None) from the options; one-line UsageProblem on a conflict."""
     from nncli.errors import UsageProblem
+    from nncli.explain.common import parse_words, too_big
     from nncli.inputs import parse_matrix, random_ints, require_dims
 
-    word_list = words.split() if words else None
-    if words is not None and not word_list:
-        raise UsageProblem.of("tokens.no_words")
+    word_list = parse_words(words) if words is not None else None
+    if word_list:
+        too_big("--words", len(word_list), 256, "tokens", key="size.words")
     if word_list and tokens is not None and tokens != len(word_list):
         raise UsageProblem.of("tokens.words_count", tokens=tokens, count=len(word_list))
-    if input_text:
+    if input_text is not None:
         X = require_dims(parse_matrix(input_text, "--input"), "--input", (2,), "tokens")
         T, d = X.shape
+        too_big("--input", max(T, d), 256, "tokens", key="size.input")
         for option, value, have in (("--tokens", tokens, T), ("--dim", dim, d)):
             if value is not None and value != have:
                 raise UsageProblem.of("tokens.input_disagrees", option=option, value=value,
@@ -56,7 +58,7 @@ def read_weight(text, option, rows, seed, cols=None):
     from nncli.errors import UsageProblem
     from nncli.inputs import parse_matrix, random_ints, require_dims
 
-    if not text:
+    if text is None:
         return random_ints(seed, (rows, cols or rows), -1, 2)
     W = require_dims(parse_matrix(text, option), option, (2,), "matrix")
     if W.shape[0] != rows:
@@ -81,8 +83,7 @@ def command(tokens, dim, words, causal, input_text, wq, wk, wv, trained, **commo
     from nncli.errors import UsageProblem
 
     if trained:
-        return _trained(words, {"--input": input_text, "--wq": wq, "--wk": wk, "--wv": wv,
-                                "--tokens": tokens, "--dim": dim, "--causal": causal}, common)
+        return _trained(words, ["input_text", "wq", "wk", "wv", "tokens", "dim", "causal"], common)
     seed = common["seed"]
     X, word_list = read_tokens(tokens, dim, words, input_text, seed)
     d = X.shape[1]

@@ -2,23 +2,23 @@
 
 import click
 
-from nncli.explain.common import common_options, explain
-from nncli.explain.trained import given, trained_option
+from nncli.explain.common import Size, common_options, explain, given
+from nncli.explain.trained import trained_option
 
 DEFAULT_WORDS = "the,cat,sat,on,a,mat"
 
 
 @click.command(name="transformer")
-@click.option("--tokens", type=click.IntRange(1, 32), default=3, show_default=True,
+@click.option("--tokens", type=Size(1, 32, "tokens"), default=3, show_default=True,
               help="Number of input tokens T (the first T words of --words, repeated if needed).")
-@click.option("--dim", type=click.IntRange(1, 64), default=4, show_default=True,
+@click.option("--dim", type=Size(1, 64, "units"), default=4, show_default=True,
               help="Model width d.")
-@click.option("--heads", type=click.IntRange(1, 64), default=2, show_default=True,
+@click.option("--heads", type=Size(1, 64, "count"), default=2, show_default=True,
               help="Attention heads; must divide --dim.")
-@click.option("--ff", type=click.IntRange(1, 256), default=8, show_default=True,
+@click.option("--ff", type=Size(1, 256, "units"), default=8, show_default=True,
               help="Width d_ff of the feed-forward hidden layer.")
 @click.option("--words", "words_text", default=DEFAULT_WORDS, show_default=True, metavar="LIST",
-              help="The vocabulary, comma-separated (2 to 50 different words); the input sentence is its first words.")
+              help="The vocabulary, words split by spaces or commas (2 to 50 different words); the input sentence is its first words.")
 @trained_option
 @common_options
 def command(tokens, dim, heads, ff, words_text, trained, **common):
@@ -30,12 +30,12 @@ def command(tokens, dim, heads, ff, words_text, trained, **common):
 
     if trained:
         return _trained(words_text if given("words_text") else None,
-                        {f"--{name}": given(name) for name in ("tokens", "dim", "heads", "ff")}, common)
+                        ["tokens", "dim", "heads", "ff"], common)
     if dim % heads:
         raise UsageProblem.of("transformer.heads", heads=heads, dim=dim)
-    vocab = [w.strip() for w in words_text.split(",")]
-    if any(not w for w in vocab):
-        raise UsageProblem.of("transformer.empty_word", words=words_text)
+    from nncli.explain.common import parse_words
+
+    vocab = parse_words(words_text)
     if not 2 <= len(vocab) <= 50:
         raise UsageProblem.of("transformer.word_count", count=len(vocab))
     repeated = sorted({w for w in vocab if vocab.count(w) > 1})
@@ -49,14 +49,14 @@ def command(tokens, dim, heads, ff, words_text, trained, **common):
 
 
 def _trained(words_text, conflicts, common):
-    """The trained reversal model on a sentence of its vocabulary (--words, comma-separated)."""
+    """The trained reversal model on a sentence of its vocabulary (--words)."""
     import numpy as np
 
     from nncli.builders.trained import with_trained
     from nncli.builders.transformer import build_transformer
     from nncli.explain.trained import read_trained
 
-    ex = read_trained(words_text, conflicts, separator=",")
+    ex = read_trained(words_text, conflicts)
 
     def build(ctx):
         trace = build_transformer(ex.X, ex.encoder_params(), ex.heads, ex.words, ex.vocab, ctx, trained=True)

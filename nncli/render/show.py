@@ -1,15 +1,20 @@
-"""Show a trace: JSON on stdout, or the terminal view (paged with --step), and --export."""
+"""Show a trace: JSON on stdout, or the terminal view (paused with --step, paged when it
+is longer than the terminal), and --export."""
 
 import io
 import sys
 
 import click
 
-from nncli.console import stdout_console, stderr_console
+from nncli.console import stderr_console, stdout_console
 
 
-def show(trace, ctx, as_json=False, export_path=None, step_mode=False) -> None:
-    """Print `trace` as asked; save exactly what is shown when `export_path` is given."""
+def show(trace, ctx, as_json=False, export_path=None, step_mode=False, pager=True) -> None:
+    """Print `trace` as asked; save exactly what is shown when `export_path` is given.
+
+    pager: page a long terminal view (see nncli/render/pager.py); never with --json or
+    --step, and never when stdout is not a terminal.
+    """
     if as_json:
         from nncli.render.json_view import dumps
 
@@ -29,9 +34,29 @@ def show(trace, ctx, as_json=False, export_path=None, step_mode=False) -> None:
             pause = _pause
         else:
             click.echo(ctx.cli_texts("step.ignored"), err=True)
-    _print_steps(trace, ctx, console, pause)
+    from nncli.render.pager import pager_command
+
+    command = pager_command() if pager and not step_mode else None
+    if command:
+        from nncli.render.pager import page
+
+        console = _paging_console(console, record=bool(export_path))
+        _print_steps(trace, ctx, console, None)
+        page(console.file.getvalue(), command, console.height)
+    else:
+        _print_steps(trace, ctx, console, pause)
     if export_path:
         _save(console, export_path, trace, ctx)
+
+
+def _paging_console(terminal, record: bool):
+    """A console that renders as `terminal` would (width, colours) into a string."""
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), record=record, force_terminal=True,
+                   color_system=terminal.color_system, width=terminal.width,
+                   height=terminal.height, no_color=terminal.no_color, highlight=False,
+                   emoji=False, soft_wrap=False)
 
 
 def _print_steps(trace, ctx, console, pause) -> None:
@@ -61,11 +86,17 @@ def _pause(ctx) -> bool:
 
 
 def _save(console, path: str, trace, ctx) -> None:
+    from nncli.errors import UsageProblem
+
     lower = path.lower()
-    if lower.endswith(".svg"):
-        console.save_svg(path, title=f"nncli explain {trace.topic}")
-    elif lower.endswith(".html"):
-        console.save_html(path)
-    else:
-        console.save_text(path)
+    try:
+        if lower.endswith(".svg"):
+            console.save_svg(path, title=f"nncli explain {trace.topic}")
+        elif lower.endswith(".html"):
+            console.save_html(path)
+        else:
+            console.save_text(path)
+    except OSError as error:  # the disk filled up, or the folder went away meanwhile
+        detail = error.strerror or " ".join(str(error).split())
+        raise UsageProblem.of("export.failed", path=path, error=detail) from None
     click.echo(ctx.cli_texts("export.saved", path=path), err=True)

@@ -1,8 +1,6 @@
-"""The terminal view: each block of a step as a rich renderable.
-
-Meaning never rests on colour alone: a highlighted cell is also bracketed, [2], and a
-dimmed one (padding) stays a plain number, so the view reads the same with NO_COLOR=1
-or through a pipe.
+"""The terminal view: each block of a step as a rich renderable (matrices in
+nncli/render/matrix.py). Meaning never rests on colour alone, so the view reads the same
+with NO_COLOR=1 or through a pipe.
 """
 
 import numpy as np
@@ -12,16 +10,13 @@ from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
 from nncli import numfmt
+from nncli.render.matrix import MatrixView
 from nncli.render.wrap import paragraph
 from nncli.trace import Bars, Canvas, Diagram, Equation, Matrix, Plot, Row, Table, Text
 
-MAX_ROWS = 12
-MAX_COLS = 12
-FIT_WIDTH = 80  # a matrix shows no more columns than fit in this many characters
 BAR_WIDTH = 24
 PLOT_WIDTH = 33
 PLOT_HEIGHT = 9
-HIGHLIGHT_STYLE = "bold black on yellow"
 
 
 def block_renderable(block, ctx):
@@ -78,90 +73,13 @@ class FlowRow:
         return grid
 
 
-def _window(n: int, limit: int, focus) -> range:
-    """Indices to show out of n, at most `limit`, keeping `focus` indices in view."""
-    if n <= limit:
-        return range(n)
-    if not focus:
-        return range(limit)
-    start = max(0, min(min(focus), n - limit))
-    if max(focus) >= start + limit:
-        start = max(0, max(focus) - limit + 1)
-    return range(start, min(n, start + limit))
-
-
-def _heat_style(value: float, low: float, high: float) -> str:
-    """Diverging blue-white-red when the values change sign, else white-to-orange."""
-    if not np.isfinite(value) or high <= low:
-        return ""
-    if low < 0 < high:
-        scale = max(-low, high)
-        t = value / scale
-        if t >= 0:
-            rgb = (255, int(255 * (1 - t * 0.75)), int(255 * (1 - t * 0.85)))
-        else:
-            rgb = (int(255 * (1 + t * 0.85)), int(255 * (1 + t * 0.6)), 255)
-    else:
-        t = (value - low) / (high - low)
-        rgb = (255, int(255 - 120 * t), int(255 - 230 * t))
-    return f"black on rgb({rgb[0]},{rgb[1]},{rgb[2]})"
-
-
-def _fitting_columns(grid, rows, block, ctx, brackets: bool) -> int:
-    """How many columns (at most MAX_COLS) fit in FIT_WIDTH characters without squeezing
-    numbers, judged by the widest number in the shown rows."""
-    if grid.shape[1] <= 1:
-        return MAX_COLS
-    cell = max(len(ctx.n(v)) for v in grid[list(rows)].ravel()) + (2 if brackets else 0)
-    if block.col_labels is not None:
-        cell = max(cell, max(len(str(c)) for c in block.col_labels))
-    labels = max(len(str(r)) for r in block.row_labels) + 3 if block.row_labels is not None else 0
-    return max(1, min(MAX_COLS, (FIT_WIDTH - 1 - labels) // (cell + 3)))
-
-
 def matrix_renderable(block: Matrix, ctx):
-    array = np.asarray(block.array, dtype=np.float64)
+    array = np.asarray(block.array)
     if array.ndim == 0:
         return RichText(f"{block.label} = {ctx.n(array)}")
     if array.ndim > 2:
         return RichText(ctx.cli_texts("matrix.many_dims", label=block.label, shape=numfmt.shape(array)))
-    grid = array[None, :] if array.ndim == 1 else array
-    highlight = {idx if array.ndim == 2 else (0,) + idx for idx in block.highlight}
-    dim = {idx if array.ndim == 2 else (0,) + idx for idx in block.dim}
-    rows = _window(grid.shape[0], MAX_ROWS, [i for i, _ in highlight])
-    cols = _window(grid.shape[1], _fitting_columns(grid, rows, block, ctx, bool(highlight)),
-                   [j for _, j in highlight])
-    finite = grid[np.isfinite(grid)]
-    low, high = (finite.min(), finite.max()) if finite.size else (0.0, 0.0)
-
-    title = f"{block.label} ({numfmt.shape(array)})"
-    cropped = len(rows) < grid.shape[0] or len(cols) < grid.shape[1]
-    caption = ctx.cli_texts("crop.note", rows=len(rows), cols=len(cols),
-                            shape=numfmt.shape(array)) if cropped else None
-    table = RichTable(caption=caption, caption_justify="left", box=box.SQUARE, show_header=block.col_labels is not None,
-                      show_lines=False, padding=(0, 1), pad_edge=True)
-    if block.row_labels is not None:
-        table.add_column("", style="bold", justify="right")
-    for j in cols:
-        header = str(block.col_labels[j]) if block.col_labels is not None else ""
-        table.add_column(header, justify="right", no_wrap=True)
-    for i in rows:
-        cells = []
-        if block.row_labels is not None:
-            cells.append(str(block.row_labels[i]))
-        for j in cols:
-            value = grid[i, j]
-            text = "·" if np.isnan(value) else ctx.n(value)  # nan marks a cell not computed yet
-            if (i, j) in highlight:
-                cells.append(RichText(f"[{text}]", style=HIGHLIGHT_STYLE))
-            elif (i, j) in dim:
-                cells.append(RichText(text, style="dim"))
-            elif block.heat:
-                cells.append(RichText(text, style=_heat_style(value, low, high)))
-            else:
-                cells.append(RichText(text))
-        table.add_row(*cells)
-    return Group(RichText(title, style="bold"), table)
+    return MatrixView(block, ctx)
 
 
 def table_renderable(block: Table, ctx):
@@ -212,15 +130,10 @@ def bars_renderable(block: Bars, ctx):
 
 
 def plot_renderable(block: Plot, ctx):
-    """One small character plot per curve, side by side."""
+    """One small character plot per curve, side by side while they fit."""
     x = np.asarray(block.x, dtype=np.float64)
-    grid = RichTable.grid(padding=(0, 3))
-    pictures = []
-    for name, ys in block.curves.items():
-        pictures.append(_plot_text(name, x, np.asarray(ys, dtype=np.float64), ctx))
-        grid.add_column()
-    grid.add_row(*pictures)
-    return grid
+    return FlowRow([_plot_text(name, x, np.asarray(ys, dtype=np.float64), ctx)
+                    for name, ys in block.curves.items()])
 
 
 def _plot_text(name, x, y, ctx):
@@ -244,6 +157,24 @@ def _plot_text(name, x, y, ctx):
     return RichText("\n".join([head] + lines + [foot]), no_wrap=True)
 
 
+class StepRule:
+    """The line that opens a step: its label in a rule, or, when the label is too long
+    for one line, the whole label (wrapped, never cut) over a plain rule."""
+
+    def __init__(self, label: str):
+        self.label = label
+
+    def __rich_console__(self, console, options):
+        from rich.cells import cell_len
+        from rich.rule import Rule
+
+        if cell_len(self.label) + 4 <= options.max_width:
+            yield Rule(RichText(self.label, style="bold"), align="left")
+        else:
+            yield paragraph(self.label, style="bold")
+            yield Rule()
+
+
 CLASS_COLOURS = ("cyan", "magenta", "yellow", "green", "red", "blue")
 
 
@@ -262,10 +193,8 @@ def canvas_renderable(block: Canvas):
 
 def step_renderables(step, number: int, total: int, ctx):
     """The rule that opens a step, then its blocks."""
-    from rich.rule import Rule
-
     label = step.title if step.skipped else f"{ctx.cli_texts('step.counter', k=number, n=total)} · {step.title}"
-    yield Rule(RichText(label, style="bold"), align="left")
+    yield StepRule(label)
     previous = None
     for block in step.blocks:
         if isinstance(block, Text) and previous is not None and not isinstance(previous, Equation):

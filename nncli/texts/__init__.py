@@ -1,12 +1,15 @@
 """Learner-facing texts, one module per topic and language: ``nncli/texts/<lang>/<topic>.py``.
 
-Each module holds one dict, ``TEXTS``, from a key to a ``str.format`` template. Builders and
+Each module holds one dict, ``TEXTS``, from a key to a ``str.format`` template; a word
+that depends on a count is written "{n:step|steps}" (singular, then plural; see
+`PluralFormatter`). Builders and
 renderers ask for a key; they never hold sentences themselves. A key missing in a language
 falls back to English, so adding a language never breaks a topic.
 """
 
 import importlib
 import os
+import string
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANG = "en"
@@ -28,6 +31,31 @@ def resolve_lang(option=None) -> str:
     return DEFAULT_LANG
 
 _cache = {}
+
+
+def is_one(value) -> bool:
+    """Whether a count reads as exactly one: 1, 1.0, "1" (a count may come formatted)."""
+    if isinstance(value, str):
+        value = value.replace(",", "").replace("\u2212", "-").strip()
+    try:
+        return float(value) == 1
+    except (TypeError, ValueError):
+        return False
+
+
+class PluralFormatter(string.Formatter):
+    """str.format plus plurals: "{n} {n:time step|time steps}" gives "1 time step" and
+    "2 time steps". A field whose format spec holds "|" is the word for that count, singular
+    first; every other field formats as str.format does."""
+
+    def format_field(self, value, format_spec):
+        if "|" in format_spec:
+            one, other = format_spec.split("|", 1)
+            return one if is_one(value) else other
+        return super().format_field(value, format_spec)
+
+
+_PLURALS = PluralFormatter()
 
 
 def _module_texts(lang: str, module: str) -> dict:
@@ -55,7 +83,11 @@ class Texts:
         template = _module_texts(self.lang, self.module).get(key)
         if template is None:
             template = _module_texts(DEFAULT_LANG, self.module)[key]
-        return template.format(**values) if values else template
+        if not values:
+            return template
+        if "|" in template:
+            return _PLURALS.format(template, **values)
+        return template.format(**values)
 
     def has(self, key: str) -> bool:
         return key in _module_texts(DEFAULT_LANG, self.module)

@@ -2,7 +2,7 @@
 
 TEXTS = {
     "summary": "ReLU, sigmoid, tanh and softmax on your numbers: values, slopes, saturation.",
-    "title": "Activation functions on {n} value(s)",
+    "title": "Activation functions on {n} {n:value|values}",
     "setup.title": "The values and why a neuron needs an activation",
     "setup.text": (
         "A neuron first adds up its weighted inputs, z = x·w + b, and then passes z through an "
@@ -11,7 +11,7 @@ TEXTS = {
         "Each function below is applied to every value on its own (softmax is the exception: "
         "it looks at all of them together)."
     ),
-    "table.more": "… {count} more value(s) computed the same way (--all-steps lists them, --json gives every value).",
+    "table.more": "… {count} more {count:value|values} computed the same way (--all-steps lists them, --json gives every value).",
     "col.x": "x",
     "relu.title": "ReLU: max(0, x)",
     "relu.text": (
@@ -56,7 +56,7 @@ TEXTS = {
     ),
     "sat.chain": (
         "Even at its best (x = 0) the sigmoid passes on only 0.25 of the gradient. Through "
-        "{layers} sigmoid layers that is at most 0.25^{layers} = {product}."
+        "{layers} sigmoid {layers:layer|layers} that is at most 0.25^{layers} = {product}."
     ),
     "col.slope_relu": "ReLU′",
     "col.slope_sigmoid": "σ′",

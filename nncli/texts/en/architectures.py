@@ -29,7 +29,7 @@ TEXTS = {
     "count.shares": (
         "{most} keeps the largest share in its fully connected layers ({most_share}), "
         "{least} the smallest ({least_share}). The largest model is {biggest}, with {params} "
-        "parameters."
+        "{params:parameter|parameters}."
     ),
     "count.which": (
         "AlexNet, VGG-16, ResNet-18 and ResNet-50 are torchvision's ImageNet models. LeNet-5 "
@@ -41,8 +41,8 @@ TEXTS = {
     # AlexNet
     "alexnet.title": "AlexNet layer by layer",
     "alexnet.text": "Five convolutions and three fully connected layers. Two of the rows, worked out:",
-    "alexnet.conv": "conv1: {c_out}·{c_in}·{k}·{k} = {weights} weights, + {c_out} biases = {params}",
-    "alexnet.fc": "fc6: {n_in}·{n_out} weights + {n_out} biases = {params}",
+    "alexnet.conv": "conv1: {c_out}·{c_in}·{k}·{k} = {weights} {weights:weight|weights}, + {c_out} {c_out:bias|biases} = {params}",
+    "alexnet.fc": "fc6: {n_in}·{n_out} weights + {n_out} {n_out:bias|biases} = {params}",
     "col.layer": "layer",
     "col.shape": "shape",
     "col.total": "total",
@@ -55,7 +55,7 @@ TEXTS = {
     "small.text": (
         "A cell after two 3×3 layers sees a 5×5 patch of the input, as one 5×5 layer does; "
         "three 3×3 layers see 7×7. Per pair of channels the stack needs fewer weights, and "
-        "it puts a ReLU between the layers. With C = {C} channels in and out (with biases):"
+        "it puts a ReLU between the layers. With C = {C} {C:channel|channels} in and out (with biases):"
     ),
     "col.layers": "layers",
     "col.field": "receptive field",
@@ -81,13 +81,13 @@ TEXTS = {
     # 1×1 bottleneck
     "bottle.title": "GoogLeNet: a 1×1 convolution that cuts channels first",
     "bottle.text": (
-        "A {H}×{H} feature map with {C} channels goes into a 3×3 convolution with {F} "
-        "filters (padding keeps {H}×{H}). Either directly, or after a 1×1 convolution that "
-        "cuts {C} channels to {R}. Weights (biases left out) and multiply-adds, one per "
+        "A {H}×{H} feature map with {C} {C:channel goes|channels go} into a 3×3 convolution with {F} "
+        "{F:filter|filters} (padding keeps {H}×{H}). Either directly, or after a 1×1 convolution that "
+        "cuts {C} {C:channel|channels} to {R}. Weights (biases left out) and multiply-adds, one per "
         "weight per output position:"
     ),
-    "bottle.eq_direct": "direct: 3·3·{C}·{F} = {w} weights; × {hw} positions = {m} multiply-adds",
-    "bottle.eq_cut": "1×1 first: {C}·{R} + 3·3·{R}·{F} = {w} weights; × {hw} positions = {m} multiply-adds",
+    "bottle.eq_direct": "direct: 3·3·{C}·{F} = {w} {w:weight|weights}; × {hw} {hw:position|positions} = {m} multiply-adds",
+    "bottle.eq_cut": "1×1 first: {C}·{R} + 3·3·{R}·{F} = {w} {w:weight|weights}; × {hw} {hw:position|positions} = {m} multiply-adds",
     "col.path": "path",
     "col.weights": "weights",
     "col.macs": "multiply-adds",
@@ -120,9 +120,9 @@ TEXTS = {
         "or a saturated layer), the gradient still gets through. Without the skip the block "
         "would pass only ∂F/∂x."
     ),
-    "stack.title": "The gradient through {L} blocks, with and without skips",
+    "stack.title": "The gradient through {L} {L:block|blocks}, with and without skips",
     "stack.text": (
-        "The same {L} branches stacked, starting from x = {x}: once as residual blocks, once "
+        "The same {L} {L:branch|branches} stacked, starting from x = {x}: once as residual blocks, once "
         "plain (y = relu(F(x))). The gradient from the output back to the input is the "
         "product of the blocks' slopes:"
     ),

@@ -3,7 +3,7 @@
 
 TEXTS = {
     "summary": "Encoder–decoder attention: scores s·hᵢ, softmax weights α, context c = Σ αᵢhᵢ.",
-    "title": "Attention: a decoder state of {hidden} numbers looks at {tokens} encoder states",
+    "title": "Attention: a decoder state of {hidden} {hidden:number|numbers} looks at {tokens} encoder {tokens:state|states}",
     # why
     "why.title": "One fixed-length vector is not enough",
     "why.text": (
@@ -22,8 +22,8 @@ TEXTS = {
     # inputs
     "inputs.title": "The decoder state s and the encoder states h",
     "inputs.text": (
-        "s is where the decoder stands now ({hidden} numbers). Each row hᵢ of h is the encoder's "
-        "state after reading input position i ({tokens} rows of {hidden})."
+        "s is where the decoder stands now ({hidden} {hidden:number|numbers}). Each row hᵢ of h is the encoder's "
+        "state after reading input position i ({tokens} {tokens:row|rows} of {hidden})."
     ),
     "inputs.random": "These numbers are random (from --seed {seed}); give your own with --query and --input.",
     "inputs.convention": (
@@ -56,11 +56,11 @@ TEXTS = {
         "Each hᵢ is scaled by its weight and the results are added, one entry of c at a time:"
     ),
     "rounding": (
-        "Numbers are shown rounded to {precision} decimals (--precision); every sum uses the "
+        "Numbers are shown rounded to {precision} {precision:decimal|decimals} (--precision); every sum uses the "
         "unrounded values, so redoing it by hand can differ in the last digit."
     ),
     "context.result": (
-        "c has {hidden} numbers, like every hᵢ, but most of it comes from the states with the "
+        "c has {hidden} {hidden:number|numbers}, like every hᵢ, but most of it comes from the states with the "
         "largest weights: here h{top} with α = {alpha}."
     ),
     # each step
@@ -80,7 +80,7 @@ TEXTS = {
     "fixed.title": "Without attention: the same c at every step",
     "fixed.text": (
         "First the plain encoder–decoder (seq2seq). The encoder's last state {last} is the "
-        "one context vector c, and each of the {m} decoder steps below gets that same c, "
+        "one context vector c, and each of the {m} decoder {m:step|steps} below gets that same c, "
         "whatever it is about to write:"
     ),
     "fixed.eq": "{chain} = {last} = {c}",
@@ -90,7 +90,7 @@ TEXTS = {
         "Whatever the decoder needs from the input must be squeezed into these few numbers. "
         "Attention replaces the one c by one cₜ per step, worked out below for s₀."
     ),
-    "every.title": "Attention at all {m} decoder steps",
+    "every.title": "Attention at all {m} decoder {m:step|steps}",
     "every.text": (
         "The same three steps (scores, softmax, weighted sum) for every decoder state sₜ. "
         "Row t of the matrix below is the attention distribution αₜ of decoder step t over "
@@ -117,5 +117,5 @@ TEXTS = {
     "softmax.col.shift": "{e} − max",
     "softmax.col.exp": "exp({e} − max)",
     "softmax.col.weight": "{a} = exp ÷ sum",
-    "more.terms": "… ({count} more terms)",
+    "more.terms": "… ({count} more {count:term|terms})",
 }

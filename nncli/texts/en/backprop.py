@@ -2,7 +2,7 @@
 
 TEXTS = {
     "summary": "Backpropagation through a two-layer network, every chain-rule product with its numbers, a gradient check and one descent step.",
-    "title": "Backpropagation: {n} example(s), {d} input(s), {h} hidden unit(s), {c} class(es)",
+    "title": "Backpropagation: {n} {n:example|examples}, {d} {d:input|inputs}, {h} hidden {h:unit|units}, {c} {c:class|classes}",
     "setup.title": "The network",
     "setup.text": (
         "A two-layer network: a dense layer, ReLU, a second dense layer whose outputs are the "
@@ -43,7 +43,7 @@ TEXTS = {
         "PyTorch), so the gradient passes through unchanged or is stopped:"
     ),
     "relu.blocked": (
-        "{count} of the {total} entries have z1 ≤ 0: their gradient is 0, so the weights "
+        "{count} of the {total} {total:entry|entries} {count:has|have} z1 ≤ 0: their gradient is 0, so the weights "
         "feeding them learn nothing from those examples."
     ),
     "relu.none": "Every z1 is positive here, so ReLU passes the whole gradient back.",

@@ -29,6 +29,7 @@ TEXTS = {
     "skipped": "… {count} more computed the same way (--all-steps shows them).",
     "crop.note": "showing {rows}×{cols} of {shape}; --json gives every value",
     "matrix.many_dims": "{label}: {shape} (--json gives every value)",
+    "seed.unused": "nncli: note: --seed changes nothing here: no number of this example is random (--size N draws a random one).",
     "export.saved": "nncli: saved {path}",
     # nncli --help and nncli explain --help
     "help.nncli": "nncli: see how neural networks compute, then build each piece in NumPy.",

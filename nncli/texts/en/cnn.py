@@ -2,7 +2,7 @@
 
 TEXTS = {
     "summary": "A whole small CNN on one image: conv, ReLU, pool, flatten, fully connected, softmax.",
-    "title": "A small CNN on a {h}×{w} image: {f} kernel(s) of {k}×{k}, {p}×{p} max pool, {c} classes",
+    "title": "A small CNN on a {h}×{w} image: {f} {f:kernel|kernels} of {k}×{k}, {p}×{p} max pool, {c} {c:class|classes}",
     "net.title": "The network, stage by stage",
     "net.text": (
         "A convolutional network first looks locally, then decides globally. Convolution "
@@ -28,32 +28,32 @@ TEXTS = {
     ),
     "matrix.input": "input",
     "matrix.kernel": "kernel {f}",
-    "conv.title": "Convolution: {f} kernel(s) → {f}×{oh}×{ow}",
+    "conv.title": "Convolution: {f} {f:kernel|kernels} → {f}×{oh}×{ow}",
     "conv.text": (
         "Each kernel slides over the image (stride 1, no padding) and gives one feature map "
-        "of ⌊({h} − {k}) / 1⌋ + 1 = {oh} rows and {ow} columns. Positive values: the pattern "
+        "of ⌊({h} − {k}) / 1⌋ + 1 = {oh} {oh:row|rows} and {ow} {ow:column|columns}. Positive values: the pattern "
         "is there; negative: its opposite is. `nncli explain conv` shows one map cell by cell."
     ),
     "conv.example": "conv[{f}][0, 0] = {terms} = {value}",
     "relu.title": "ReLU: negatives become 0 → {shape}",
     "relu.text": (
-        "ReLU sets every negative value to 0 and leaves the rest: {zeroed} of {total} values "
+        "ReLU sets every negative value to 0 and leaves the rest: {zeroed} of {total} {total:value|values} "
         "became 0. Only where a pattern is present is there a response left."
     ),
     "pool.title": "Max pooling {p}×{p}: → {shape}",
     "pool.text": (
         "Each {p}×{p} window of each map keeps its largest value (stride {p}): "
-        "⌊({h} − {p}) / {p}⌋ + 1 = {oh} row(s), {ow} column(s). `nncli explain pool` shows it "
+        "⌊({h} − {p}) / {p}⌋ + 1 = {oh} {oh:row|rows}, {ow} {ow:column|columns}. `nncli explain pool` shows it "
         "window by window."
     ),
     "pool.example": "pool[{f}][{i}, {j}] = max({values}) = {value}",
-    "flat.title": "Flatten: {shape} → {n} number(s)",
+    "flat.title": "Flatten: {shape} → {n} {n:number|numbers}",
     "stage.title": "Stage {stage}: conv → ReLU → max pool → {shape}",
     "stage.text": (
-        "The same three layers again, on the {before} maps of the stage before. Each of the "
-        "{f} new maps reads all {f} old ones: one {k}×{k} kernel per old map, the {f} "
-        "partial sums added (nncli explain conv --channels shows this cell by cell). A border "
-        "of {p} zero(s) keeps the small maps from shrinking too fast: conv {conv}, then ReLU "
+        "The same three layers again, on the {before} {before:map|maps} of the stage before. Each of the "
+        "{f} new {f:map|maps} reads all {f} old {f:one|ones}: one {k}×{k} kernel per old map, the {f} "
+        "partial {f:sum|sums} added (nncli explain conv --channels shows this cell by cell). A border "
+        "of {p} {p:zero|zeros} keeps the small maps from shrinking too fast: conv {conv}, then ReLU "
         "and a 2×2 max pool give {pool}. The kernels were drawn at random (--seed)."
     ),
     "stage.example": "conv{stage}[0][0, 0] = {terms} = {value}   (one partial sum per input map)",
@@ -61,18 +61,18 @@ TEXTS = {
         "The fully connected layer wants one vector, so the maps are read out one after the "
         "other, each row by row (as torch.flatten does): map 0 gives entries 0–{end0}."
     ),
-    "fc.title": "Fully connected: {n} number(s) → {c} scores",
+    "fc.title": "Fully connected: {n} {n:number|numbers} → {c} {c:score|scores}",
     "fc.text": (
-        "Each of the {n} number(s) is connected to every class: logits = flat @ W + b with "
+        "Each of the {n} {n:number|numbers} is connected to every class: logits = flat @ W + b with "
         "W of shape {n}×{c}. The weights were drawn at random (--seed): this network is not "
         "trained, so its answer means nothing yet. Training would adjust the kernels, W and b."
     ),
     "fc.class": "logit {c} = {terms} = {value}",
-    "fc.more": "… {count} more terms",
-    "fc.more_classes": "… {count} more class(es) computed the same way.",
+    "fc.more": "… {count} more {count:term|terms}",
+    "fc.more_classes": "… {count} more {count:class|classes} computed the same way.",
     "softmax.title": "Softmax: scores → probabilities",
     "softmax.text": (
-        "Softmax turns the {c} scores into probabilities that add up to 1. The largest, "
+        "Softmax turns the {c} {c:score|scores} into probabilities that add up to 1. The largest, "
         "{best}, goes to class {k}: that is the network's answer."
     ),
     "softmax.bars": "probabilities",
@@ -80,17 +80,17 @@ TEXTS = {
     "params.title": "Why convolution needs so few parameters",
     "params.text": (
         "A fully connected layer joins every input number to every output number. Mapping "
-        "this {h}×{w} image to a {h}×{w} map that way takes {hw}×{hw} = {dense} weights. A "
+        "this {h}×{w} image to a {h}×{w} map that way takes {hw}×{hw} = {dense} {dense:weight|weights}. A "
         "{k}×{k} convolution is a restricted version of that layer: each output cell is "
         "joined only to the {k}×{k} cells under its window, and every cell uses the same {kk} "
-        "weights. It can compute fewer things than the full layer, but it keeps what matters "
-        "in images, local patterns that may appear anywhere, with {kk} weights. For a 28×28 "
+        "{kk:weight|weights}. It can compute fewer things than the full layer, but it keeps what matters "
+        "in images, local patterns that may appear anywhere, with {kk} {kk:weight|weights}. For a 28×28 "
         "image the gap is 784×784 = 614,656 weights against 9."
     ),
     "params.col.layer": "layer",
     "params.col.weights": "weights",
     "params.col.biases": "biases",
-    "params.conv": "convolution ({f} kernel(s) of {k}×{k})",
+    "params.conv": "convolution ({f} {f:kernel|kernels} of {k}×{k})",
     "params.fc": "fully connected ({n} → {c})",
     "params.conv_more": "convolution, stage {stage} ({f}×{f} kernels of {k}×{k})",
     "params.dense": "fully connected {hw} → {hw} (for comparison)",

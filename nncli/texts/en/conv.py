@@ -9,7 +9,7 @@ TEXTS = {
         "A kernel slides over the input. At each position it multiplies the cells it covers "
         "by its own weights and adds them up, plus the bias: one number of the output, the "
         "feature map. The same {kh}×{kw} weights are used at every position, so this layer "
-        "has only {params} parameters however large the image is."
+        "has only {params} {params:parameter|parameters} however large the image is."
     ),
     "setup.corr": (
         "Deep-learning frameworks compute cross-correlation: the kernel is laid on the input "
@@ -23,21 +23,21 @@ TEXTS = {
     ),
     "setup.size": "Output size: ⌊(H + 2P − K) / S⌋ + 1",
     "setup.size.numbers": "rows: ⌊({h} + 2×{p} − {kh}) / {s}⌋ + 1 = {oh}    columns: ⌊({w} + 2×{p} − {kw}) / {s}⌋ + 1 = {ow}",
-    "pad.title": "Padding: a border of {p} zero(s)",
+    "pad.title": "Padding: a border of {p} {p:zero|zeros}",
     "pad.text": (
         "Zeros are added around the input (shown faint) so the kernel can also sit over the "
         "edges. With padding (K − 1)/2 and stride 1 the output keeps the input's size."
     ),
     "stride.drop": (
-        "The stride does not divide evenly: no whole window covers the last {rows} row(s) and "
-        "{cols} column(s) of the padded input, so they are dropped (floor, as PyTorch)."
+        "The stride does not divide evenly: no whole window covers the last {rows} {rows:row|rows} and "
+        "{cols} {cols:column|columns} of the padded input, so they are dropped (floor, as PyTorch)."
     ),
     "stride.drop.rows": (
-        "The stride does not divide evenly: no whole window covers the last {rows} row(s) of "
+        "The stride does not divide evenly: no whole window covers the last {rows} {rows:row|rows} of "
         "the padded input, so they are dropped (floor, as PyTorch)."
     ),
     "stride.drop.cols": (
-        "The stride does not divide evenly: no whole window covers the last {cols} column(s) "
+        "The stride does not divide evenly: no whole window covers the last {cols} {cols:column|columns} "
         "of the padded input, so they are dropped (floor, as PyTorch)."
     ),
     "stride.gap": (
@@ -73,7 +73,7 @@ TEXTS = {
     "receptive.cols": "columns:  {steps}",
     "receptive.picture": (
         "The input cells that cell (0, 0) of each layer reads, without padding: 1 for the "
-        "first layer, then each number marks what one more layer adds ({layers} layers):"
+        "first layer, then each number marks what one more layer adds ({layers} {layers:layer|layers}):"
     ),
     "receptive.gaps": (
         "The stride {s} is larger than the kernel, so windows do not touch: some input cells "
@@ -84,20 +84,20 @@ TEXTS = {
         "whole objects."
     ),
     # several channels (--channels, --filters)
-    "title.channels": "Convolution layer: {c} channel(s) of {h}×{w}, {f} filter(s) of {c}×{kh}×{kw}, padding {p}, stride {s}",
+    "title.channels": "Convolution layer: {c} {c:channel|channels} of {h}×{w}, {f} {f:filter|filters} of {c}×{kh}×{kw}, padding {p}, stride {s}",
     "ch.setup.title": "Input channels and filters",
     "ch.setup.text": (
         "A colour image has 3 channels (red, green, blue); a hidden layer's input has one "
-        "channel per feature map of the layer before. Here the input has {c} channel(s) of "
-        "{h}×{w}. A filter is a stack of {c} kernel(s) of {kh}×{kw}, one per input channel, "
-        "and gives one output map; {f} filter(s) give {f} map(s) of {oh}×{ow}. The layer "
-        "has {weights} weights and one bias per filter: {params} parameters."
+        "channel per feature map of the layer before. Here the input has {c} {c:channel|channels} of "
+        "{h}×{w}. A filter is a stack of {c} {c:kernel|kernels} of {kh}×{kw}, one per input channel, "
+        "and gives one output map; {f} {f:filter gives|filters give} {f} {f:map|maps} of {oh}×{ow}. The layer "
+        "has {weights} {weights:weight|weights} and one bias per filter: {params} {params:parameter|parameters}."
     ),
     "ch.input": "input channel {c}",
-    "ch.more_channels": "… and {count} more channel(s), computed the same way (--all-steps shows them).",
+    "ch.more_channels": "… and {count} more {count:channel|channels}, computed the same way (--all-steps shows them).",
     "ch.filter.title": "Filter {f}: one kernel per channel, the parts added",
     "ch.filter.text": (
-        "Filter {f} lays its {c} kernel(s) on the same {kh}×{kw} window of every channel. "
+        "Filter {f} lays its {c} {c:kernel|kernels} on the same {kh}×{kw} window of every channel. "
         "Each channel gives a partial sum; output cell (0, 0) is the sum of the partial sums, "
         "plus the filter's bias:"
     ),
@@ -115,12 +115,12 @@ TEXTS = {
     "ch.more_filters": "More filters",
     "ch.result.title": "The layer's output",
     "ch.result.text": (
-        "{f} filter(s), {f} output map(s) of {oh}×{ow}: the number of output channels is the "
-        "number of filters, whatever the {c} input channel(s). The next layer's filters will "
-        "have {f} kernel(s) each. The same numbers as torch.nn.functional.conv2d."
+        "{f} {f:filter|filters}, {f} output {f:map|maps} of {oh}×{ow}: the number of output channels is the "
+        "number of filters, whatever the {c} input {c:channel|channels}. The next layer's filters will "
+        "have {f} {f:kernel|kernels} each. The same numbers as torch.nn.functional.conv2d."
     ),
     # 1D
-    "title1d": "1D convolution: f has {l} values, g has {k}",
+    "title1d": "1D convolution: f has {l} {l:value|values}, g has {k}",
     "setup1d.title": "The two sequences",
     "setup1d.text": (
         "(f∗g)[n] = Σₖ f[k]·g[n−k]. Think of g as a train entering a tunnel f: flip the train "
@@ -138,7 +138,7 @@ TEXTS = {
     "train.g": "g (flip)",
     "result1d.title": "The result",
     "result1d.text": (
-        "All {n} shifts give f∗g, the same numbers as numpy.convolve(f, g). Swap the roles, "
+        "All {n} {n:shift|shifts} give f∗g, the same numbers as numpy.convolve(f, g). Swap the roles, "
         "the tunnel passing over the train, and the result is identical: f∗g = g∗f."
     ),
     "result1d.layers": (

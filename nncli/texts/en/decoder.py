@@ -2,7 +2,7 @@
 
 TEXTS = {
     "summary": "Transformer decoder: masked self-attention, encoder–decoder attention, next-word softmax, greedy decoding.",
-    "title": "One Transformer decoder layer: {T} target tokens, {S} source tokens, d = {d}, {h} heads, d_ff = {d_ff}, {V} words",
+    "title": "One Transformer decoder layer: {T} target {T:token|tokens}, {S} source {S:token|tokens}, d = {d}, {h} {h:head|heads}, d_ff = {d_ff}, {V} {V:word|words}",
     # the example: the words of the target language (the source sentence is French in every language)
     "example.words": "I drink green tea",
     # overview
@@ -15,7 +15,7 @@ TEXTS = {
     "flow.tokens": "tokens",
     "flow.target": "target words so far",
     "flow.embed": "▼ embedding + positional encoding",
-    "flow.self": "▼ masked self-attention, {h} heads",
+    "flow.self": "▼ masked self-attention, {h} {h:head|heads}",
     "flow.norm1": "▼ add Y₀, layer norm",
     "flow.memory": "  encoder output (memory)",
     "flow.cross": "▼ encoder–decoder attention: Q from A, K and V from memory",
@@ -32,11 +32,11 @@ TEXTS = {
     "inputs.target": (
         "The target so far is \"{words}\": {bos} marks the start of the sentence, so the "
         "decoder has something to predict the first word from. Each word is looked up in an "
-        "embedding table (a row of d = {d} small integers here), and the sinusoidal "
+        "embedding table (a row of d = {d} small {d:integer|integers} here), and the sinusoidal "
         "positional encoding of its position is added, as in the encoder."
     ),
     "inputs.memory": (
-        "The memory is the encoder's output for the {S} source tokens \"{source}\", one row "
+        "The memory is the encoder's output for the {S} source {S:token|tokens} \"{source}\", one row "
         "per token (random numbers here; 'nncli explain transformer' shows how an encoder "
         "computes it). Every decoder layer reads the same memory."
     ),
@@ -44,7 +44,7 @@ TEXTS = {
     # masked self-attention
     "self.title": "Masked self-attention over the target so far",
     "self.text": (
-        "The same attention as in the encoder, with {h} heads of {dh} columns each, over the "
+        "The same attention as in the encoder, with {h} {h:head|heads} of {dh} {dh:column|columns} each, over the "
         "target words only. One thing is new: the causal mask. Row i may look at columns "
         "j ≤ i (✓) and not at the words after it (·):"
     ),
@@ -62,7 +62,7 @@ TEXTS = {
     "head.more": "More heads",
     "self.concat.title": "Concatenate the heads, then · Wo",
     "concat.text": (
-        "The {h} head outputs of {dh} columns each are put side by side, {d} columns again, "
+        "The {h} head {h:output|outputs} of {dh} {dh:column|columns} each are put side by side, {d} {d:column|columns} again, "
         "and the output matrix mixes them. These attentions have no biases."
     ),
     "self.concat.out": "self-attention = heads · Wo",
@@ -116,7 +116,7 @@ TEXTS = {
     "ffn.title": "Feed-forward network, one token at a time",
     "ffn.text": (
         "Two dense layers applied to every row separately, with the same weights for every "
-        "position: widen from {d} to {d_ff} columns, ReLU, and narrow back to {d}."
+        "position: widen from {d} to {d_ff} {d_ff:column|columns}, ReLU, and narrow back to {d}."
     ),
     "ffn.relu": "ReLU (negatives become 0, shown faint)",
     "norm3.title": "Add and layer norm (3 of 3): the decoder output",

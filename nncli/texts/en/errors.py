@@ -40,7 +40,7 @@ TEXTS = {
     # matrices and files (nncli/inputs.py)
     "matrix.empty_row": "{option}: row {row} is empty; " + HOW + ".",
     "matrix.not_number": '{option}: "{token}" (row {row}, number {col}) is not a number; ' + HOW + ".",
-    "matrix.ragged": "{option}: row {row} has {count} numbers but row 1 has {first}; every row needs the same count.",
+    "matrix.ragged": "{option}: row {row} has {count} {count:number|numbers} but row 1 has {first}; every row needs the same count.",
     "matrix.not_finite": "{option}: every number must be finite (no inf or nan).",
     "file.missing": '{option}: file "{path}" does not exist; give a path to a .npy, .csv or .txt file, or the numbers themselves.',
     "file.empty": '{option}: file "{path}" holds no numbers; write one row of numbers per line.',
@@ -89,43 +89,43 @@ TEXTS = {
     ),
 
     # neuron
-    "neuron.weights_count": "--w: {weights} weight(s) for {inputs} input(s); give one weight per input.",
+    "neuron.weights_count": "--w: {weights} {weights:weight|weights} for {inputs} {inputs:input|inputs}; give one weight per input.",
     "neuron.bias_finite": "--b: the bias must be a finite number.",
 
     # rnn, lstm
     "sequence.steps": (
-        "--input: the matrix has {rows} rows (time steps) but --steps is {steps};"
+        "--input: the matrix has {rows} {rows:row|rows} (time steps) but --steps is {steps};"
         " drop --steps or give one row per step."
     ),
     "sequence.features": (
-        "--input: each row has {cols} numbers but --features is {features};"
-        " drop --features or give {features} numbers per row."
+        "--input: each row has {cols} {cols:number|numbers} but --features is {features};"
+        " drop --features or give {features} {features:number|numbers} per row."
     ),
-    "sequence.too_long": "--input: {rows} time steps is too many; give at most {most} rows.",
-    "sequence.too_wide": "--input: {cols} features per step is too many; give at most {most} per row.",
+    "sequence.too_long": "--input: {rows} time {rows:step|steps} is too many; give at most {most} {most:row|rows}.",
+    "sequence.too_wide": "--input: {cols} {cols:feature|features} per step is too many; give at most {most} per row.",
 
     # attention, self-attention, multihead
-    "attention.tokens": "--tokens {tokens}: --input has {rows} rows; give one or make them agree.",
-    "attention.hidden": "--hidden {hidden}: --input rows have {cols} numbers; give one or make them agree.",
-    "attention.outputs": "--outputs {outputs}: --query has {rows} rows (one per decoder step); give one or make them agree.",
+    "attention.tokens": "--tokens {tokens}: --input has {rows} {rows:row|rows}; give one or make them agree.",
+    "attention.hidden": "--hidden {hidden}: --input rows have {cols} {cols:number|numbers}; give one or make them agree.",
+    "attention.outputs": "--outputs {outputs}: --query has {rows} {rows:row|rows} (one per decoder step); give one or make them agree.",
     "attention.query": (
-        "--query: {count} numbers, but every encoder state has {hidden};"
-        " give --query {hidden} numbers."
+        "--query: {count} {count:number|numbers}, but every encoder state has {hidden};"
+        " give --query {hidden} {hidden:number|numbers}."
     ),
     "tokens.no_words": '--words: give at least one word, e.g. --words "the cat sat".',
     "tokens.words_count": (
-        "--tokens {tokens}: --words gives {count} words; give one of them or make them agree."
+        "--tokens {tokens}: --words gives {count} {count:word|words}; give one of them or make them agree."
     ),
     "tokens.input_disagrees": (
         "{option} {value}: --input is {rows}×{cols}; leave {option} out or make them agree."
     ),
-    "tokens.words_rows": "--words: {count} words for the {rows} rows of --input; give one word per row.",
+    "tokens.words_rows": "--words: {count} {count:word|words} for the {rows} {rows:row|rows} of --input; give one word per row.",
     "weight.rows": (
-        "{option}: got {rows}×{cols}, need {need} rows, one per column of X (d = {need})."
+        "{option}: got {rows}×{cols}, need {need} {need:row|rows}, one per column of X (d = {need})."
     ),
     "weight.shape": "{option}: got {rows}×{cols}, need {need}×{need_cols} (d×d).",
     "weight.dk": (
-        "--wk: {wk} columns but --wq has {wq}; queries and keys need the same d_k."
+        "--wk: {wk} {wk:column|columns} but --wq has {wq}; queries and keys need the same d_k."
     ),
 
     # transformer
@@ -133,24 +133,21 @@ TEXTS = {
         "--heads {heads} does not divide --dim {dim}; pick a number of heads that does"
         " (e.g. --heads 1 or --heads {dim})."
     ),
-    "transformer.empty_word": (
-        '--words: "{words}" has an empty word; write words split by commas, e.g. "the,cat,sat".'
-    ),
     "transformer.word_count": (
-        "--words: {count} word(s) given; give between 2 and 50, split by commas."
+        "--words: {count} {count:word|words} given; give between 2 and 50, split by spaces or commas."
     ),
     "transformer.repeated": (
         '--words: "{word}" appears more than once; each word of the vocabulary must differ.'
     ),
 
-    # decoder, architectures: a size outside its bound, and why the bound is there
-    "size.bound": "{option} {value}: give a number from {low} to {high}; {why}.",
-    "why.rows": "each one adds a row to every matrix, and a longer example no longer fits a screen",
-    "why.width": "wider rows no longer fit a terminal; --json has every number of a smaller example",
-    "why.greedy": "each greedy step runs the whole layer again and shows its own step",
-    "why.blocks": "a deeper stack shows nothing new: the gradients are in the table already",
-    "why.channels": "no layer of these networks is wider",
-    "why.size": "no feature map of these networks is bigger",
+    # train
+    "train.too_much": (
+        "--epochs {epochs} × ({samples} + {held} held-out samples) × --hidden {hidden} is {work}"
+        " unit updates, more than {most}: training runs before anything is shown and would take"
+        " minutes; lower one of them."
+    ),
+
+    # decoder, architectures
     "decoder.word_count": "--words: give between 2 and 50 words, split by spaces or commas (got {count}).",
     "decoder.reserved": (
         '--words: "{word}" marks the start or the end of a sentence and is in the vocabulary'
@@ -174,5 +171,49 @@ TEXTS = {
         "--edges: node {node} does not exist with --nodes {nodes} (nodes are 0 … {last});"
         " raise --nodes or fix the edge."
     ),
-    "edges.too_many": "--edges: node {node} makes {nodes} nodes; at most {most} are explained.",
+    "edges.too_many": "--edges: node {node} makes {nodes} {nodes:node|nodes}; at most {most} are explained.",
+    # bounds on sizes, and the reason for each
+    "size.high": "{option} {value} is too large: at most {most}, {why}.",
+    "size.input": "{option}: {value} along one side is too many: at most {most}, {why}.",
+    "size.words": "{option}: {value} {value:word|words} is too many: at most {most}, {why}.",
+    "size.low": "{option} {value} is too small: at least {least}.",
+    "why.map": "since every cell of a bigger map is worked out and kept for the view, which takes long and cannot be read",
+    "why.steps": "since every time step is worked out and kept, and a longer chain shows nothing new",
+    "why.units": "since every unit is written out, and a wider layer cannot be read on a screen",
+    "why.tokens": "since the T×T weights of more tokens cannot be read on a screen",
+    "why.count": "since each one is shown, and more of them add nothing a few do not show",
+    "why.stride": "since the largest map explained is that wide, so a longer step leaves the same single window",
+    "why.values": "since every value is computed and kept for the view",
+    "why.rows": "since each one adds a row to every matrix, and a longer example no longer fits a screen",
+    "why.width": "since wider rows no longer fit a terminal (--json has every number of a smaller example)",
+    "why.greedy": "since each greedy step runs the whole layer again and shows its own step",
+    "why.blocks": "since a deeper stack shows nothing new: the gradients are in the table already",
+    "why.channels": "since no layer of these networks is wider",
+    "why.size": "since no feature map of these networks is bigger",
+    "why.examples": "since the tables show the first rows only, and more examples change nothing but the mean",
+    "why.epochs": "since every epoch runs all samples forward and backward, and these data are learned long before",
+    "why.samples": "since every epoch runs over all of them, and more only slow training down",
+    "why.stages": "since each stage halves the maps, and after three nothing of these images is left to pool",
+    "matrix.too_many": "{option}: too many numbers; give at most {most} (a 1024×1024 map), since every one is kept for the view.",
+    "matrix.empty": '{option}: no numbers given; ' + HOW + ".",
+    "number.not_number": '{option}: "{token}" is not a number; write one number, e.g. 0.5 or −1.',
+    "file.not_real": '{option}: "{path}" holds {dtype} values; give real numbers (float or int).',
+
+    # options a mode does not use, and options that say the same thing
+    "option.unused": "{option} has no effect with {mode}; leave it out.",
+    "option.both": "{first} and {second} both set the input; give one of them.",
+
+    # --export and --all-steps
+    "export.is_dir": 'cannot export to "{path}": it is a folder; give a file name ending in .svg, .html or .txt.',
+    "export.no_folder": 'cannot export to "{path}": the folder "{folder}" does not exist; create it first.',
+    "export.not_writable": 'cannot export to "{path}": no permission to write there.',
+    "export.failed": 'cannot export to "{path}": {error}.',
+    "all_steps.too_many_steps": (
+        "--all-steps would add {count} {count:step|steps}, more than anyone reads (at most {most});"
+        " use --json for every number, or leave --all-steps out (--export FILE saves the view)."
+    ),
+    "all_steps.too_many_lines": (
+        "--all-steps would print about {count} {count:line|lines}, more than anyone reads (at most {most});"
+        " use --json for every number, or leave --all-steps out (--export FILE saves the view)."
+    ),
 }

@@ -2,14 +2,14 @@
 
 TEXTS = {
     "summary": "Graph convolution: each node adds up itself and its neighbours with weights 1/√(dᵢdⱼ), then × W and ReLU.",
-    "title": "Graph convolution (Kipf and Welling): {V} nodes, {E} edges, {F} → {Fo} features",
+    "title": "Graph convolution (Kipf and Welling): {V} {V:node|nodes}, {E} {E:edge|edges}, {F} → {Fo} {Fo:feature|features}",
     "graph.title": "The graph and its node features",
     "graph.text": (
         "A graph is a set of nodes joined by edges: people and friendships, atoms and bonds, "
-        "papers and citations. This one has {V} nodes and {E} undirected edges. Each node "
-        "carries a row of {F} feature(s); stacked, the rows make the matrix X, one row per node."
+        "papers and citations. This one has {V} {V:node|nodes} and {E} undirected {E:edge|edges}. Each node "
+        "carries a row of {F} {F:feature|features}; stacked, the rows make the matrix X, one row per node."
     ),
-    "graph.more": "… and {count} more nodes (--json gives all of them).",
+    "graph.more": "… and {count} more {count:node|nodes} (--json gives all of them).",
     "graph.grid": (
         "An image is a special graph: every pixel is a node joined to its neighbours on a "
         "grid, and a convolution mixes each pixel with its neighbours. A general graph has no "

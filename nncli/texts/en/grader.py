@@ -29,7 +29,7 @@ TEXTS = {
     "exercise.no_editor": "nncli: note: no editor found ($VISUAL and $EDITOR are unset); open {path} yourself.",
     "exercise.editor_failed": "nncli: note: the editor \"{editor}\" could not be started ({reason}); open {path} yourself.",
     "exercise.title": "Exercise {name}: {title}",
-    "exercise.points": "{points} points",
+    "exercise.points": "{points} {points:point|points}",
 
     # check: usage
     "check.no_file": "there is no file for \"{name}\" in {workspace}; get one with 'nncli exercise {name}'.",
@@ -49,7 +49,7 @@ TEXTS = {
     "status.not_started": "not started",
     "status.unchecked": "not checked yet",
     "status.no_file": "no file yet",
-    "check.score": "Score: {score} of {max_score} points. Seed {seed} (--seed {seed} repeats these cases).",
+    "check.score": "Score: {score} of {max_score} {max_score:point|points}. Seed {seed} (--seed {seed} repeats these cases).",
     "check.all_passed": "Everything checked passed.",
     "check.next_fix": "Next: work on {name}.py, then run: {command}",
     "check.next_start": "Next: start the next exercise with: {command}",
@@ -60,9 +60,9 @@ TEXTS = {
     "check.traceback": "Traceback (your file only):",
 
     # check: per function and per file
-    "check.passed_cases": "all {count} cases passed",
+    "check.passed_cases": "all {count} {count:case|cases} passed",
     "check.not_started": "still raises NotImplementedError",
-    "check.case": "Case \"{label}\" ({inputs}), seed {seed}, {failed} of {total} cases failed:",
+    "check.case": "Case \"{label}\" ({inputs}), seed {seed}, {failed} of {total} {total:case|cases} failed:",
     "check.case_key": "In its entry {key!r}: ",
     "compare.dict_wanted": "returned {received}; a dict with the keys {keys} is due.",
     "compare.dict_keys": "returned a dict with the keys {received}; the keys {keys} are due.",
@@ -90,10 +90,10 @@ TEXTS = {
     "compare.not_run": "this call did not run: the file stopped before it.",
     "compare.in_place": "changed its input {arguments} in place; make a copy (x = x.copy()) or build a new array instead.",
     "compare.not_array": "returned {received}; a NumPy array of shape {shape} is due (wrap it with np.array(...) or build it with NumPy).",
-    "compare.not_tuple": "returned {received}; a tuple of {count} arrays is due.",
-    "compare.tuple_wanted": "returned one array; a tuple of {count} arrays is due (return a, b).",
-    "compare.tuple_unwanted": "returned a tuple of {received} values; one array is due.",
-    "compare.tuple_length": "returned a tuple of {received} values; {count} are due.",
+    "compare.not_tuple": "returned {received}; a tuple of {count} {count:array|arrays} is due.",
+    "compare.tuple_wanted": "returned one array; a tuple of {count} {count:array|arrays} is due (return a, b).",
+    "compare.tuple_unwanted": "returned a tuple of {received} {received:value|values}; one array is due.",
+    "compare.tuple_length": "returned a tuple of {received} {received:value|values}; {count} are due.",
     "compare.object_array": "returned an array of dtype object (NumPy made it from values of mixed kinds or lengths); an array of float64 numbers is due.",
     "compare.dtype_int": "returned an array of {received}; floats (float64) are due (integer arithmetic drops the fractions: use 1.0 rather than 1, or .astype(np.float64)).",
     "compare.dtype_complex": "returned complex numbers ({received}); real float64 values are due.",
@@ -104,10 +104,10 @@ TEXTS = {
     "compare.shape.extra_axis": "An extra axis of length 1: a keepdims=True left in, or a reshape too many?",
     "compare.shape.missing_axis": "An axis of length 1 is missing: was it summed or squeezed away?",
     "compare.shape.same_size": "The same number of values arranged differently: check the reshape and the order of the axes.",
-    "compare.not_finite": "{count} of {total} values are not finite; at index {index} the expected value is {expected_value}, received {received_value} (an overflow in exp? divide by zero?).",
-    "compare.values": "the shape {shape} is right, but {count} of its {total} values are wrong; the largest error, {error}, is at index {index}: expected {expected_value}, received {received_value} (tolerance: rtol {rtol}, atol {atol}).",
-    "compare.agreement": "{right} of {total} predicted labels are right ({percent}%); at least {needed}% are due. Train longer, with a larger hidden layer, or with another learning rate, and measure the accuracy on data you held out.",
-    "compare.values_bool": "{count} of {total} values are wrong; at index {index} expected {expected_value}, received {received_value}.",
+    "compare.not_finite": "{count} of {total} {total:value|values} are not finite; at index {index} the expected value is {expected_value}, received {received_value} (an overflow in exp? divide by zero?).",
+    "compare.values": "the shape {shape} is right, but {count} of its {total} {total:value|values} are wrong; the largest error, {error}, is at index {index}: expected {expected_value}, received {received_value} (tolerance: rtol {rtol}, atol {atol}).",
+    "compare.agreement": "{right} of {total} predicted {total:label|labels} {right:is|are} right ({percent}%); at least {needed}% must be. Train longer, with a larger hidden layer, or with another learning rate, and measure the accuracy on data you held out.",
+    "compare.values_bool": "{count} of {total} {total:value|values} are wrong; at index {index} expected {expected_value}, received {received_value}.",
     "compare.warned": "{function} returned the right numbers, but NumPy warned: {warning}. {advice}",
 
     # why a warning fails a function whose contract promises stability, and the way out:
@@ -146,7 +146,7 @@ TEXTS = {
     "progress.col.score": "score",
     "progress.col.checked": "last checked",
     "progress.none": "—",
-    "progress.total": "{passed} of {count} exercises passed; {score} of {max_score} points.",
+    "progress.total": "{passed} of {count} {count:exercise|exercises} passed; {score} of {max_score} {max_score:point|points}.",
 
     # case labels: the separators of a translated label (see nncli/grader/wording.py)
     "case.sep.colon": ": ",
@@ -196,7 +196,7 @@ TEXTS = {
     "value.array": "an array of dtype {dtype} and shape {shape}",
     "value.array_dtype": "an array of dtype {dtype}",
     "value.container_one": "a {kind} of 1 item",
-    "value.container": "a {kind} of {count} items",
+    "value.container": "a {kind} of {count} {count:item|items}",
     "value.object": "an object of type {kind}",
     "value.python_bool": "the bool {value}",
     "value.number": "the number {value} (a Python {kind}, not an array)",

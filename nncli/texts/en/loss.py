@@ -2,7 +2,7 @@
 
 TEXTS = {
     "summary": "How wrong a network is, as one number: mean squared error, a stable softmax, cross-entropy and its gradient.",
-    "title": "Losses on a batch of {n} example(s) and {c} class(es)",
+    "title": "Losses on a batch of {n} {n:example|examples} and {c} {c:class|classes}",
     "why.title": "Why one number",
     "why.text": (
         "Training needs a single number that says how wrong the network is on a batch of "
@@ -54,15 +54,15 @@ TEXTS = {
         "only {p}."
     ),
     "ce.chance": (
-        "Guessing uniformly among {c} classes would cost log {c} = {chance}; this batch costs "
+        "Guessing uniformly among {c} {c:class|classes} would cost log {c} = {chance}; this batch costs "
         "{loss}, more than a uniform guess."
     ),
     "ce.better": (
-        "Guessing uniformly among {c} classes would cost log {c} = {chance}; this batch costs "
+        "Guessing uniformly among {c} {c:class|classes} would cost log {c} = {chance}; this batch costs "
         "{loss}, less than a uniform guess."
     ),
     "ce.same": (
-        "Guessing uniformly among {c} classes costs log {c} = {chance}, exactly what this "
+        "Guessing uniformly among {c} {c:class|classes} costs log {c} = {chance}, exactly what this "
         "batch costs: the network tells the classes apart no better than chance."
     ),
     "grad.title": "The gradient: (p − onehot(y)) / N, written out for row {row}",
@@ -71,7 +71,7 @@ TEXTS = {
         "z_y appears alone, and every z_c appears in the sum, whose derivative is e^(z_c) / Σ, "
         "which is p_c itself:"
     ),
-    "grad.mean": "The loss is the mean of {n} such terms, so each row's gradient is divided by {n}:",
+    "grad.mean": "The loss is the mean of {n} such {n:term|terms}, so each row's gradient is divided by {n}:",
     "grad.signs": (
         "The entry of the correct class {y} is negative ({g}): gradient descent subtracts it, "
         "so that logit goes up; each other logit goes down in proportion to its probability. Every row "
@@ -85,8 +85,8 @@ TEXTS = {
         "In PyTorch: loss = torch.nn.functional.cross_entropy(logits, y); loss.backward() leaves "
         "exactly this matrix in logits.grad."
     ),
-    "labels.count": "--labels: {count} label(s) for {rows} row(s) of logits; give one label per row.",
+    "labels.count": "--labels: {count} {count:label|labels} for {rows} {rows:row|rows} of logits; give one label per row.",
     "labels.range": "--labels: {value} is not a class: labels are whole numbers from 0 to {last}.",
-    "target.count": "--target: {count} number(s) for {preds} prediction(s); give one target per prediction.",
+    "target.count": "--target: {count} {count:number|numbers} for {preds} {preds:prediction|predictions}; give one target per prediction.",
     "row.range": "--row: {row} is not a row of the logits (0 to {last}).",
 }

@@ -2,8 +2,8 @@
 
 TEXTS = {
     "summary": "Long short-term memory: the forget, input and output gates with their numbers, and why its memory lasts.",
-    "title": "LSTM: {t} time steps, {d} input features, {h} hidden units",
-    "first.cols": "{label}, first {k} of {n} columns",
+    "title": "LSTM: {t} time {t:step|steps}, {d} input {d:feature|features}, {h} hidden {h:unit|units}",
+    "first.cols": "{label}, first {k} of {n} {n:column|columns}",
     # setup
     "setup.title": "Two memories and four gates",
     "setup.text": (
@@ -26,7 +26,7 @@ TEXTS = {
     "setup.x": "x, one row per time step",
     "setup.packed": (
         "The weights of the four gates are packed side by side: W is {d}×{h4}, U is {h}×{h4} "
-        "and b has {h4} entries, in column blocks of {h} in PyTorch's order i, f, g, o. One "
+        "and b has {h4} {h4:entry|entries}, in column blocks of {h} in PyTorch's order i, f, g, o. One "
         "product a = x_t·W + s_{{t−1}}·U + b then computes all four pre-activations at once."
     ),
     "setup.torch": (
@@ -71,11 +71,11 @@ TEXTS = {
         "candidate. Entry by entry, c_{t}[j] = f[j]×{cp}[j] + i[j]×g[j]:"
     ),
     "step.state": "The new state reads the cell through tanh and the output gate, s_{t}[j] = o[j]×tanh(c_{t}[j]):",
-    "step.more_units": "The first {shown} of the {h} entries are written out; the others are computed the same way.",
+    "step.more_units": "The first {shown} of the {h} {h:entry|entries} are written out; the others are computed the same way.",
     "more.title": "More time steps",
     "result.title": "The two memories over time",
     "result.text": (
-        "{t} steps, {h} entries each. The cell c is not squashed at every step, so it can "
+        "{t} {t:step|steps}, {h} {h:entry|entries} each. The cell c is not squashed at every step, so it can "
         "hold a value for a long time (and grow beyond ±1); the state s = o⊙tanh(c) is what "
         "the rest of the network sees."
     ),
@@ -90,7 +90,7 @@ TEXTS = {
         "in between, as there are in a plain RNN (diag(1 − S²)·W_sᵀ at every step)."
     ),
     "grad.compare": (
-        "Below, over {t} steps: the norm of ∂c_{{T−1}}/∂c_t along the cell path, and for "
+        "Below, over {t} {t:step|steps}: the norm of ∂c_{{T−1}}/∂c_t along the cell path, and for "
         "comparison a plain RNN made of the candidate's weights (W_g, U_g, b_g) reading the "
         "same inputs, ‖∂S_{{T−1}}/∂S_t‖ as in nncli explain rnn. Both end at √H."
     ),
@@ -98,7 +98,7 @@ TEXTS = {
     "grad.bars.cell": "LSTM cell path ‖∂{last}/∂c_t‖",
     "grad.bars.rnn": "plain RNN ‖∂{last}/∂S_t‖",
     "grad.numbers": (
-        "{back} steps back (t = {t}), starting from √H = {root}: the cell path still has "
+        "{back} {back:step|steps} back (t = {t}), starting from √H = {root}: the cell path still has "
         "{cell}, the plain RNN {rnn}."
     ),
     "grad.why": (

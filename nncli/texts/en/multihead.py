@@ -2,7 +2,7 @@
 
 TEXTS = {
     "summary": "Multi-head attention: split Q, K, V into heads, attend in each, concatenate, × W_o.",
-    "title": "Multi-head attention: {tokens} tokens of {dim} numbers, {heads} heads of {dh}{causal}",
+    "title": "Multi-head attention: {tokens} {tokens:token|tokens} of {dim} {dim:number|numbers}, {heads} {heads:head|heads} of {dh}{causal}",
     "title.causal": ", causal",
     "heads.invalid": "--heads {heads}: the heads must split d = {dim} evenly; valid head counts: {valid}.",
     # why
@@ -28,7 +28,7 @@ TEXTS = {
     ),
     # inputs and projections
     "inputs.title": "The tokens and the four matrices",
-    "inputs.text": "X has one row per token ({tokens} tokens of d = {dim}); W_q, W_k, W_v and W_o are d×d.",
+    "inputs.text": "X has one row per token ({tokens} {tokens:token|tokens} of d = {dim}); W_q, W_k, W_v and W_o are d×d.",
     "inputs.random": "All of them are random small integers (from --seed {seed}); give your own with --input, --wq, --wk, --wv and --wo.",
     "inputs.words": "The row labels are the words given with --words; their vectors are still random stand-ins, not trained embeddings.",
     "inputs.convention": (
@@ -82,7 +82,7 @@ TEXTS = {
         "scores the pairs differently. Every row of every head adds up to 1."
     ),
     "side.label": "head {k}",
-    "side.more": "The other {count} heads are in --json (weights, h×T×T); --all-steps shows them here.",
+    "side.more": "The other {count} {count:head|heads} are in --json (weights, h×T×T); --all-steps shows them here.",
     # concat and W_o
     "concat.title": "Concatenate the heads",
     "concat.text": (

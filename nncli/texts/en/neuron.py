@@ -2,7 +2,7 @@
 
 TEXTS = {
     "summary": "One neuron term by term (z = x·w + b, y = f(z)), the perceptron, then a layer x @ W + b.",
-    "title": "One neuron with {d} input(s) and {act}, then a layer of {m}",
+    "title": "One neuron with {d} {d:input|inputs} and {act}, then a layer of {m}",
     "setup.title": "Inputs, weights and bias",
     "setup.text": (
         "A neuron receives numbers x (the inputs). It multiplies each by its own weight w, "
@@ -11,10 +11,10 @@ TEXTS = {
         "result z then passes through an activation f: y = f(z). Training a network means "
         "finding good w and b."
     ),
-    "setup.more": "(… {count} more input(s))",
+    "setup.more": "(… {count} more {count:input|inputs})",
     "sum.title": "The weighted sum z = x·w + b",
     "sum.text": "Multiply each input by its weight, add the products, then add the bias:",
-    "sum.more": "… {count} more terms",
+    "sum.more": "… {count} more {count:term|terms}",
     "act.title": "The activation: y = {act}(z)",
     "act.relu": "ReLU keeps a positive z and turns a negative one into 0.",
     "act.relu.eq": "y = ReLU({z}) = max(0, {z}) = {y}",
@@ -33,7 +33,7 @@ TEXTS = {
     "act.compare": "The same z through each activation:",
     "col.f": "activation",
     "col.y": "y = f(z)",
-    "layer.title": "A layer: {m} neuron(s) side by side, x @ W + b",
+    "layer.title": "A layer: {m} {m:neuron|neurons} side by side, x @ W + b",
     "layer.text": (
         "A layer is several neurons reading the same inputs, each with its own weights and "
         "bias. Put each neuron's weights in one column of a matrix W and the biases in a "
@@ -46,17 +46,17 @@ TEXTS = {
         "one row of outputs per example."
     ),
     "layer.neuron": "neuron {k}: z{k} = {terms} = {z}  →  y{k} = {y}",
-    "layer.more": "… {count} more neuron(s) computed the same way (--all-steps shows them).",
+    "layer.more": "… {count} more {count:neuron|neurons} computed the same way (--all-steps shows them).",
     "layer.z": "z = x @ W + b",
     "layer.y": "y = f(z)",
     "deep.title": "More neurons, more layers",
     "deep.lift": (
         "More neurons give each example more coordinates: this layer re-describes {d} input "
-        "number(s) as {m}, lifting the data into a space where it can be easier to separate."
+        "{d:number|numbers} as {m}, lifting the data into a space where it can be easier to separate."
     ),
     "deep.squeeze": (
-        "More neurons give each example more coordinates. This layer has {m} neuron(s) for {d} "
-        "input(s), so it adds no dimensions; try --neurons {more} to lift the data into more "
+        "More neurons give each example more coordinates. This layer has {m} {m:neuron|neurons} for {d} "
+        "{d:input|inputs}, so it adds no dimensions; try --neurons {more} to lift the data into more "
         "dimensions, where it can be easier to separate."
     ),
     "deep.text": (
@@ -70,7 +70,7 @@ TEXTS = {
         "Here {act} changed nothing: every z of the first layer lies where {act} is a straight "
         "line (z ≥ 0 for ReLU). Inputs that give a negative z would show the bend."
     ),
-    "deep.diagram": "x ({d}) → [{m} neuron(s), {act}] → ({m}) → [{k} neurons] → ({k})",
+    "deep.diagram": "x ({d}) → [{m} {m:neuron|neurons}, {act}] → ({m}) → [{k} {k:neuron|neurons}] → ({k})",
     "xor.title": "Why a hidden layer helps: XOR",
     "xor.text": (
         "XOR outputs 1 when exactly one of two inputs is 1. No single perceptron can do it: "

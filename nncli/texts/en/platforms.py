@@ -4,7 +4,7 @@ when setting one up. Keys of the platforms' files stay as each platform document
 
 TEXTS = {
     # the results a learner reads on the platform
-    "result.score": "Score: {score} of {max_score} points (nncli {version}, seed {seed}).",
+    "result.score": "Score: {score} of {max_score} {max_score:point|points} (nncli {version}, seed {seed}).",
     "result.exercise": "{name}: {score}/{max_score} ({status})",
     "result.notes": "About your submission:",
     "result.missing": "no file {file} in the submission: name it exactly so (the folder does not matter).",
@@ -21,7 +21,7 @@ TEXTS = {
     "bad_submission": "Cannot grade {path}: it is neither a folder nor a .zip file.",
     "bad_timeout": "--timeout must be a number of seconds above 0 (got {value}).",
     "isolation.refused": "Isolation is required (--isolation required) but not available here: {what}: {detail}. Use --isolation auto to grade without it.",
-    "written": "Written: {path} ({score}/{max_score} points, seed {seed}).",
+    "written": "Written: {path} ({score}/{max_score} {max_score:point|points}, seed {seed}).",
     "not_graded": "nncli could not grade {path}: {reason}",
     # nncli autograder
     "setup.written": "Written: {path}",

@@ -22,20 +22,20 @@ TEXTS = {
     "setup.size": "Output size: ⌊(H − K) / S⌋ + 1",
     "setup.size.numbers": "rows: ⌊({h} − {k}) / {s}⌋ + 1 = {oh}    columns: ⌊({w} − {k}) / {s}⌋ + 1 = {ow}",
     "drop.rows": (
-        "Input row(s) {which} are left over: one more window would not fit below the last "
-        "one, so they are dropped (floor, as PyTorch)."
+        "Input {count:row|rows} {which} {count:is|are} left over: one more window would not fit below the last "
+        "one, so {count:it is|they are} dropped (floor, as PyTorch)."
     ),
     "drop.cols": (
-        "Input column(s) {which} are left over: one more window would not fit right of the "
-        "last one, so they are dropped (floor, as PyTorch)."
+        "Input {count:column|columns} {which} {count:is|are} left over: one more window would not fit right of the "
+        "last one, so {count:it is|they are} dropped (floor, as PyTorch)."
     ),
     "gap.rows": (
-        "Input row(s) {which} lie between windows: the stride {s} is larger than the window "
-        "{k}, so they are skipped."
+        "Input {count:row|rows} {which} {count:lies|lie} between windows: the stride {s} is larger than the window "
+        "{k}, so {count:it is|they are} skipped."
     ),
     "gap.cols": (
-        "Input column(s) {which} lie between windows: the stride {s} is larger than the "
-        "window {k}, so they are skipped."
+        "Input {count:column|columns} {which} {count:lies|lie} between windows: the stride {s} is larger than the "
+        "window {k}, so {count:it is|they are} skipped."
     ),
     "window.title": "Window ({i}, {j})",
     "window.text": "The window covers rows {r0}–{r1} and columns {c0}–{c1} of the input.",
@@ -52,7 +52,7 @@ TEXTS = {
     "more.title": "More windows",
     "result.title": "The pooled map",
     "result.text": (
-        "{h}×{w} = {before} numbers became {oh}×{ow} = {after}. For comparison, the other "
+        "{h}×{w} = {before} {before:number|numbers} became {oh}×{ow} = {after}. For comparison, the other "
         "kind of pooling on the same input:"
     ),
     "result.other": "{mode} pooling",

@@ -2,12 +2,12 @@
 
 TEXTS = {
     "summary": "Positional encoding: sin and cos codes that tell attention where each token sits.",
-    "title": "Sinusoidal positional encoding: {T} positions, {d} dimensions",
+    "title": "Sinusoidal positional encoding: {T} {T:position|positions}, {d} {d:dimension|dimensions}",
     # the problem
     "order.title": "Attention alone cannot tell word order",
     "order.text": (
         "Take the sentence \"dog bites man\" and the same three words as \"man bites dog\". "
-        "Each word is a row vector, its embedding (only {e} numbers wide here, to keep it "
+        "Each word is a row vector, its embedding (only {e} {e:number|numbers} wide here, to keep it "
         "readable); the second sentence is the first with rows 0 and 2 swapped. Run the same "
         "self-attention on both (Wq = Wk = Wv = I to keep the numbers short; any weights give "
         "the same conclusion)."
@@ -32,10 +32,10 @@ TEXTS = {
         "column 2i+1 a cosine of the same angle pos/10000^(2i/d)."
     ),
     "formula.pairs": (
-        "With d = {d} there are {pairs} angle(s), one per pair. Pair i turns by 1/10000^(2i/d) radians per "
+        "With d = {d} there are {pairs} {pairs:angle|angles}, one per pair. Pair i turns by 1/10000^(2i/d) radians per "
         "position, so its wave repeats every 2π·10000^(2i/d) positions:"
     ),
-    "formula.more_pairs": "… and {count} more pairs, each slower than the last.",
+    "formula.more_pairs": "… and {count} more {count:pair|pairs}, each slower than the last.",
     "formula.odd": "d = {d} is odd: the last column is a sine without its cosine partner.",
     "col.i": "pair i",
     "col.wavelength": "repeats every (positions)",
@@ -49,7 +49,7 @@ TEXTS = {
         "At position 0 every angle is 0, so the row is sin 0 = 0, cos 0 = 1, repeated: {row}."
     ),
     # the table
-    "table.title": "The whole table: {T} positions × {d} dimensions",
+    "table.title": "The whole table: {T} {T:position|positions} × {d} {d:dimension|dimensions}",
     "table.text": "Row pos is added to the embedding of the token at position pos (red high, blue low):",
     "table.reading": (
         "Read a column downwards: the left columns swing fast between −1 and 1, like the "

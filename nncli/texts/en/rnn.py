@@ -2,8 +2,8 @@
 
 TEXTS = {
     "summary": "A recurrent network unrolled through time, and why its gradients fade over long distances.",
-    "title": "Recurrent network: {t} time steps, {d} input features, {h} hidden units",
-    "first.cols": "{label}, first {k} of {n} columns",
+    "title": "Recurrent network: {t} time {t:step|steps}, {d} input {d:feature|features}, {h} hidden {h:unit|units}",
+    "first.cols": "{label}, first {k} of {n} {n:column|columns}",
     # setup
     "setup.title": "The network, its weights and the sequence",
     "setup.text": (
@@ -13,8 +13,8 @@ TEXTS = {
         "into (−1, 1):"
     ),
     "setup.rows": (
-        "nncli writes vectors as rows and multiplies them on the right: x_t has {d} entries, "
-        "W_in is {d}×{h}, W_s is {h}×{h}, and b and every state S_t have {h} entries. The state "
+        "nncli writes vectors as rows and multiplies them on the right: x_t has {d} {d:entry|entries}, "
+        "W_in is {d}×{h}, W_s is {h}×{h}, and b and every state S_t have {h} {h:entry|entries}. The state "
         "before the first step, S_−1, is s0 (zeros here, as PyTorch starts by default)."
     ),
     "setup.x": "x, one row per time step",
@@ -33,12 +33,12 @@ TEXTS = {
     ),
     "unroll.shared": (
         "Every step uses the same W_in, W_s and b (shared weights). So the network has only "
-        "these parameters, for {d} input features and {h} hidden units, however long the "
+        "these parameters, for {d} input {d:feature|features} and {h} hidden {h:unit|units}, however long the "
         "sequence is:"
     ),
     "unroll.separate": (
-        "A chain of {t} layers with separate weights at every step would need {t} × {each} = "
-        "{total} parameters, and could not read a sequence longer than it was built for."
+        "A chain of {t} {t:layer|layers} with separate weights at every step would need {t} × {each} = "
+        "{total} {total:parameter|parameters}, and could not read a sequence longer than it was built for."
     ),
     # one time step
     "step.title": "Time step t = {t}",
@@ -48,11 +48,11 @@ TEXTS = {
         "column j of W_s) + b[j]: what the input says, plus what the memory says, plus the bias. "
         "Then tanh squashes it:"
     ),
-    "step.more_units": "The first {shown} of the {h} entries are written out; the others are computed the same way.",
+    "step.more_units": "The first {shown} of the {h} {h:entry|entries} are written out; the others are computed the same way.",
     "more.title": "More time steps",
     "states.title": "All the states",
     "states.text": (
-        "One state of {h} numbers per time step, {t} in all. Each one depends on every input "
+        "One state of {h} {h:number|numbers} per time step, {t} in all. Each one depends on every input "
         "before it, through the chain of states."
     ),
     "states.label": "states S (one row per step)",
@@ -82,15 +82,15 @@ TEXTS = {
         "{root}."
     ),
     "bptt.fade": (
-        "{back} step(s) back the norm has fallen from {last} to {first}, {percent}% of it: "
+        "{back} {back:step|steps} back the norm has fallen from {last} to {first}, {percent}% of it: "
         "an error at the end barely moves the weights through the earliest inputs."
     ),
     "bptt.fade_mild": (
-        "{back} step(s) back the norm is {first}, {percent}% of {last}: over this short "
+        "{back} {back:step|steps} back the norm is {first}, {percent}% of {last}: over this short "
         "distance the gradient still gets through."
     ),
     "bptt.grow": (
-        "{back} step(s) back the norm has grown from {last} to {first}, {ratio} times as "
+        "{back} {back:step|steps} back the norm has grown from {last} to {first}, {ratio} times as "
         "much: with these weights the gradient grows on its way back instead of fading."
     ),
     "bptt.bound": (
@@ -100,9 +100,9 @@ TEXTS = {
         "blow up instead, unless the states saturate near ±1, where 1 − S² is near 0."
     ),
     "bptt.not_drawn": "Steps t = 0 … {last} are not drawn (--all-steps draws them); their norms are at most {most}.",
-    "long.title": "The same weights over {t} steps",
+    "long.title": "The same weights over {t} {t:step|steps}",
     "long.text": (
-        "Run the same network over a longer sequence of {t} steps (the inputs above, then "
+        "Run the same network over a longer sequence of {t} {t:step|steps} (the inputs above, then "
         "random ones):"
     ),
     "long.fade": (
@@ -170,7 +170,7 @@ TEXTS = {
     "pattern.below": "The next step works each of the four on numbers.",
     "shapes.title": "The four patterns on numbers",
     "shapes.text": (
-        "The same chain and weights, on the first {n} input(s). An output layer W_out reads "
+        "The same chain and weights, on the first {n} {n:input|inputs}. An output layer W_out reads "
         "one number y_t from a state:"
     ),
     "shapes.col.in": "reads",
@@ -182,19 +182,19 @@ TEXTS = {
         "One to many feeds one input and reads an output at every step; many to one reads "
         "only after the last input; n to n reads at every input. n to m hands the last state "
         "to a second chain with its own weights (the decoder), which starts from it, feeds "
-        "each output back in as its next input and here writes m = {m} outputs from n = {n} "
-        "inputs."
+        "each output back in as its next input and here writes m = {m} {m:output|outputs} from n = {n} "
+        "{n:input|inputs}."
     ),
     "loop.title": "A self-loop instead of the full W_s",
     "loop.text": (
-        "Some drawings give each of the {h} hidden units a loop only to itself: W_s is then "
+        "Some drawings give each of the {h} hidden {h:unit|units} a loop only to itself: W_s is then "
         "diagonal, w = diag(W_s), and unit j remembers only its own past: of the previous "
         "state, S_t[j] reads S_(t−1)[j] alone. The full W_s lets every unit read every unit's past."
     ),
     "loop.col.full": "S_t, full W_s",
     "loop.col.loop": "S_t, diagonal W_s",
     "loop.compare": (
-        "The self-loop keeps {h} recurrent weights instead of {h}×{h} = {full}; on these "
+        "The self-loop keeps {h} recurrent {h:weight|weights} instead of {h}×{h} = {full}; on these "
         "inputs its states differ from the full ones by up to {diff}."
     ),
 }

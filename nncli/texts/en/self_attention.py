@@ -2,7 +2,7 @@
 
 TEXTS = {
     "summary": "Self-attention: Q, K, V from X, scores QKᵀ/√d_k, row softmax, Z = weights·V; --causal.",
-    "title": "Self-attention: {tokens} tokens of {dim} numbers, d_k = {dk}{causal}",
+    "title": "Self-attention: {tokens} {tokens:token|tokens} of {dim} {dim:number|numbers}, d_k = {dk}{causal}",
     "title.causal": ", causal",
     # why
     "why.title": "Every token looks at every token",
@@ -19,7 +19,7 @@ TEXTS = {
     ),
     # inputs
     "inputs.title": "The tokens X",
-    "inputs.text": "X has one row per token: {tokens} tokens of {dim} numbers each (in a Transformer, a word embedding plus its position).",
+    "inputs.text": "X has one row per token: {tokens} {tokens:token|tokens} of {dim} {dim:number|numbers} each (in a Transformer, a word embedding plus its position).",
     "inputs.random": "X and the three matrices are random small integers (from --seed {seed}); give your own with --input, --wq, --wk and --wv.",
     "inputs.words": "The row labels are the words given with --words; their vectors are still random stand-ins, not trained embeddings.",
     "inputs.convention": (

@@ -2,7 +2,7 @@
 
 TEXTS = {
     "summary": "Training by gradient descent on a 2-D data set: loss curves, decision regions, accuracy, and overfitting.",
-    "title": "Training a two-layer network on {data}: {n} samples, {h} hidden units, {epochs} epochs",
+    "title": "Training a two-layer network on {data}: {n} {n:sample|samples}, {h} hidden {h:unit|units}, {epochs} {epochs:epoch|epochs}",
     "data.title": "The data: {data}",
     "data.xor": (
         "Points scattered around the four corners of a square, labelled 1 where exactly one "
@@ -19,16 +19,16 @@ TEXTS = {
         "arm from the others; the border has to follow the spirals."
     ),
     "data.split": (
-        "Each digit is a training sample and its class ({n} in all). Another {m} samples of the "
+        "Each digit is a training sample and its class ({n} in all). Another {m} {m:sample|samples} of the "
         "same kind are held out: the network never trains on them, they only measure how well "
         "what it learned carries over to data it has not seen."
     ),
     "net.title": "The network and the training loop",
     "net.text": (
-        "The network of nncli explain backprop, with {params} parameters drawn at random "
+        "The network of nncli explain backprop, with {params} {params:parameter|parameters} drawn at random "
         "(--seed). One epoch here is one step of full-batch gradient descent: the forward and "
-        "backward pass over all {n} training samples, then W ← W − {lr}·dW for every "
-        "parameter. This repeats {epochs} times."
+        "backward pass over all {n} training {n:sample|samples}, then W ← W − {lr}·dW for every "
+        "parameter. This repeats {epochs} {epochs:time|times}."
     ),
     "curves.title": "The loss curves",
     "curves.text": "The mean cross-entropy after each update, on the training set (•) and on the held-out set (o), on one logarithmic scale (* where they meet):",
@@ -42,7 +42,7 @@ TEXTS = {
         "there (. for class 0, - for class 1, ~ for class 2); the digits are the training "
         "samples and their true class."
     ),
-    "regions.caption": "after {k} update(s): training loss {loss}, training accuracy {acc}%",
+    "regions.caption": "after {k} {k:update|updates}: training loss {loss}, training accuracy {acc}%",
     "result.title": "Accuracy and overfitting",
     "result.accuracy": "The trained network classifies {acc}% of the training samples and {val}% of the held-out samples correctly.",
     "result.overfit": (

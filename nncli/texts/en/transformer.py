@@ -2,7 +2,7 @@
 
 TEXTS = {
     "summary": "Transformer: one encoder layer number by number, the decoder's mask, the softmax over a vocabulary.",
-    "title": "One Transformer encoder layer: {T} tokens, d = {d}, {h} heads, d_ff = {d_ff}, {V} words",
+    "title": "One Transformer encoder layer: {T} {T:token|tokens}, d = {d}, {h} {h:head|heads}, d_ff = {d_ff}, {V} {V:word|words}",
     # overview
     "flow.title": "The data flow, with the shape at every arrow",
     "flow.text": (
@@ -14,7 +14,7 @@ TEXTS = {
     "flow.embed": "│ embedding lookup",
     "flow.pe": "▼ + positional encoding",
     "flow.qkv": "│ Q, K, V = X₀·Wq, X₀·Wk, X₀·Wv",
-    "flow.split": "│ split the columns into {h} heads",
+    "flow.split": "│ split the columns into {h} {h:head|heads}",
     "flow.attend": "│ each head: softmax(Q·Kᵀ/√{dh})·V",
     "flow.concat": "▼ concatenate, ·Wo",
     "flow.norm1": "▼ add X₀, layer norm",
@@ -29,7 +29,7 @@ TEXTS = {
     # embedding
     "embed.title": "Embedding plus positional encoding",
     "embed.text": (
-        "Each word of \"{words}\" is looked up in an embedding table: a row of d = {d} numbers "
+        "Each word of \"{words}\" is looked up in an embedding table: a row of d = {d} {d:number|numbers} "
         "(small integers here, to keep the sums readable). Attention cannot see order, so "
         "the sinusoidal positional encoding of each position is added (see 'nncli explain "
         "positional')."
@@ -38,7 +38,7 @@ TEXTS = {
     "qkv.title": "Queries, keys and values",
     "qkv.text": (
         "Three weight matrices turn every row of X₀ into a query, a key and a value. With "
-        "{h} heads, head k uses only its own {dh} columns of Q, K and V."
+        "{h} {h:head|heads}, head k uses only its own {dh} {dh:column|columns} of Q, K and V."
     ),
     "head.title": "Head {h}: columns {c0}…{c1}",
     "head.text": (
@@ -51,7 +51,7 @@ TEXTS = {
     "head.more": "More heads",
     "concat.title": "Concatenate the heads, then · Wo",
     "concat.text": (
-        "The {h} head outputs of {dh} columns each are put side by side, {d} columns again, "
+        "The {h} head {h:output|outputs} of {dh} {dh:column|columns} each are put side by side, {d} {d:column|columns} again, "
         "and the output matrix Wo mixes them. The attention has no biases here."
     ),
     "concat.label": "heads side by side",
@@ -79,7 +79,7 @@ TEXTS = {
     "ffn.title": "Feed-forward network, one token at a time",
     "ffn.text": (
         "Two dense layers applied to every row separately, with the same weights for every "
-        "position: widen from {d} to {d_ff} columns, ReLU, and narrow back to {d}."
+        "position: widen from {d} to {d_ff} {d_ff:column|columns}, ReLU, and narrow back to {d}."
     ),
     "ffn.relu": "ReLU (negatives become 0, shown faint)",
     "norm2.title": "Add and layer norm again: the encoder output",
@@ -132,7 +132,7 @@ TEXTS = {
     "out.title": "From vectors to words: linear layer and softmax",
     "out.text": (
         "A linear layer W_vocab gives each row one score (logit) per word of the vocabulary "
-        "({V} words here: {vocab}); softmax turns the scores into probabilities. In a full "
+        "({V} {V:word|words} here: {vocab}); softmax turns the scores into probabilities. In a full "
         "model this is applied to the last decoder layer; here it is applied to the encoder "
         "output above, to show the arithmetic."
     ),

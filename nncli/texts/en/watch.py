@@ -25,9 +25,9 @@ TEXTS = {
     "failure.stopped_saying": "the checking process ended with exit status {status} and no result; its last words were: {detail}",
 
     # body
-    "score": "Score: {score} of {max_score} points.",
+    "score": "Score: {score} of {max_score} {max_score:point|points}.",
     "output_hidden": "Your file printed something; 'nncli check {name} --verbose' shows it.",
-    "cut": "… {count} more lines; 'nncli check {name}' shows them all (or make the window taller).",
+    "cut": "… {count} more {count:line|lines}; 'nncli check {name}' shows them all (or make the window taller).",
 
     # footer: the next step, the hint, the keys
     "next.write": "Next: write {function} in {name}.py and save; every save is checked here.",
@@ -46,6 +46,6 @@ TEXTS = {
     "state_not_saved": "Your progress could not be saved to {path}: {reason}.",
 
     # after quitting, on the normal screen
-    "summary": "nncli watch: {name}: {status}, {score} of {max_score} points.",
+    "summary": "nncli watch: {name}: {status}, {score} of {max_score} {max_score:point|points}.",
     "summary_unchecked": "nncli watch: {name} was not checked.",
 }

@@ -29,6 +29,7 @@ TEXTS = {
     "skipped": "… 另有 {count} 个按同样方法算出，不再逐一展示（加 --all-steps 可全部显示）。",
     "crop.note": "只显示了 {shape} 中的 {rows}×{cols} 部分；--json 会给出全部数值",
     "matrix.many_dims": "{label}：{shape}（--json 会给出全部数值）",
+    "seed.unused": "nncli：提示：--seed 在这里不起作用：这个例子里没有随机的数（加 --size N 会随机生成一个）。",
     "export.saved": "nncli：已保存 {path}",
     # nncli --help 和 nncli explain --help
     "help.nncli": "nncli：看神经网络怎样计算，再用 NumPy 亲手实现每一块。",

@@ -128,18 +128,16 @@ TEXTS = {
     "transformer.heads": (
         "--dim {dim} 不能被 --heads {heads} 整除；请选一个能整除 {dim} 的头数（例如 --heads 1 或 --heads {dim}）。"
     ),
-    "transformer.empty_word": "--words：\"{words}\" 里有一个空词；词与词之间用逗号分开，例如 \"the,cat,sat\"。",
-    "transformer.word_count": "--words：给了 {count} 个词；词表要有 2 到 50 个词，用逗号分开。",
+    "transformer.word_count": "--words：给了 {count} 个词；词表要有 2 到 50 个词，用空格或逗号分开。",
     "transformer.repeated": "--words：\"{word}\" 出现了不止一次；词表里的每个词都必须不同。",
 
-    # decoder、architectures：超出范围的大小，以及为什么有这个范围
-    "size.bound": "{option} {value}：请给 {low} 到 {high} 之间的数；{why}。",
-    "why.rows": "每多一个就给每个矩阵多一行，例子再长就放不进一屏了",
-    "why.width": "更宽的行放不进终端；小一些的例子用 --json 也能拿到全部数值",
-    "why.greedy": "每一步贪心解码都要把整个层重新算一遍，并单独展示一步",
-    "why.blocks": "再深也看不到新东西：梯度都已经列在表里了",
-    "why.channels": "这些网络里没有哪一层比这更宽",
-    "why.size": "这些网络里没有哪张特征图比这更大",
+    # train
+    "train.too_much": (
+        "--epochs {epochs} × （{samples} + {held} 个留出样本）× --hidden {hidden} 共 {work} 次单元更新，"
+        "超过了 {most}：训练要在展示任何内容之前跑完，这样要好几分钟；请把其中一个调小。"
+    ),
+
+    # decoder、architectures
     "decoder.word_count": "--words：词表要有 2 到 50 个词，用空格或逗号分开（现在是 {count} 个）。",
     "decoder.reserved": "--words：\"{word}\" 表示句子的开头或结尾，词表里已经有了；请去掉它。",
     "architectures.reduce": (
@@ -154,4 +152,48 @@ TEXTS = {
         "--edges：在 --nodes {nodes} 下没有节点 {node}（节点编号是 0 … {last}）；请调大 --nodes，或者改正这条边。"
     ),
     "edges.too_many": "--edges：节点 {node} 意味着有 {nodes} 个节点；最多只能讲解 {most} 个。",
+    # 尺寸的上限，以及每个上限的理由
+    "size.high": "{option} {value} 太大：最多 {most}，{why}。",
+    "size.input": "{option}：一条边上有 {value} 个，太多了：最多 {most}，{why}。",
+    "size.words": "{option}：{value} 个词太多了：最多 {most}，{why}。",
+    "size.low": "{option} {value} 太小：至少 {least}。",
+    "why.map": "因为更大的特征图每个格子都要算出并保存下来展示，既慢又没法看完",
+    "why.steps": "因为每个时间步都要算出并保存，更长的链不会多展示什么",
+    "why.units": "因为每个单元都要写出来，更宽的层在屏幕上没法看",
+    "why.tokens": "因为更多词元的 T×T 权重在屏幕上没法看",
+    "why.count": "因为每一个都要展示，再多也不会比几个多说明什么",
+    "why.stride": "因为能讲解的最大特征图就这么宽，步幅再长也只剩同一个窗口",
+    "why.values": "因为每个数值都要算出并保存下来展示",
+    "why.rows": "因为每多一个就给每个矩阵多一行，例子再长就放不进一屏了",
+    "why.width": "因为更宽的行放不进终端（小一些的例子用 --json 也能拿到全部数值）",
+    "why.greedy": "因为每一步贪心解码都要把整个层重新算一遍，并单独展示一步",
+    "why.blocks": "因为再深也看不到新东西：梯度都已经列在表里了",
+    "why.channels": "因为这些网络里没有哪一层比这更宽",
+    "why.size": "因为这些网络里没有哪张特征图比这更大",
+    "why.examples": "因为表格只展示前几行，样本再多也只改变平均值",
+    "why.epochs": "因为每一轮都要把所有样本前向、反向各算一遍，而这些数据早就学会了",
+    "why.samples": "因为每一轮都要把它们全部算一遍，再多只会让训练变慢",
+    "why.stages": "因为每个阶段都把特征图减半，三个阶段之后这些图像已经没什么可池化的了",
+    "matrix.too_many": "{option}：数值太多；最多给 {most} 个（一个 1024×1024 的特征图），因为每个数值都要保存下来展示。",
+    "matrix.empty": "{option}：没有给出任何数；" + HOW + "。",
+    "number.not_number": "{option}：“{token}”不是一个数；请写一个数，例如 0.5 或 −1。",
+    "file.not_real": "{option}：“{path}”里是 {dtype} 类型的值；请给实数（float 或 int）。",
+
+    # 当前模式用不到的选项，以及重复设置输入的选项
+    "option.unused": "{option} 在 {mode} 下不起作用；请去掉它。",
+    "option.both": "{first} 和 {second} 都在设置输入；请只给其中一个。",
+
+    # --export 和 --all-steps
+    "export.is_dir": "无法导出到 \"{path}\"：这是一个文件夹；请给一个以 .svg、.html 或 .txt 结尾的文件名。",
+    "export.no_folder": "无法导出到 \"{path}\"：文件夹 \"{folder}\" 不存在；请先创建它。",
+    "export.not_writable": "无法导出到 \"{path}\"：没有写入权限。",
+    "export.failed": "无法导出到 \"{path}\"：{error}。",
+    "all_steps.too_many_steps": (
+        "--all-steps 会多出 {count} 步，没有人读得完（最多 {most} 步）；"
+        "要每个数值请用 --json，或者去掉 --all-steps（--export FILE 可以保存所显示的内容）。"
+    ),
+    "all_steps.too_many_lines": (
+        "--all-steps 会输出约 {count} 行，没有人读得完（最多 {most} 行）；"
+        "要每个数值请用 --json，或者去掉 --all-steps（--export FILE 可以保存所显示的内容）。"
+    ),
 }

@@ -35,6 +35,17 @@ b = bias_ih_l0 + bias_hh_l0，取自 torch.nn.LSTM(D, H, batch_first=True)。⊙
 返回：
 - out：与 x 形状相同的 float64 数组，取值在 (0, 1) 之间
 """,
+    "split_gates": """\
+示例（不计分）：把打包在一起的预激活值分成四个门的列块。
+
+a 有 4H 列，按 PyTorch 的顺序 i、f、g、o 排列，第 k 块是 a[:, k·H:(k+1)·H]。
+lstm_step 里从 x_t·W + s_{t−1}·U + b 取出各个门，用的是同样的切片。
+
+输入：
+- a：(N, 4H)
+返回一个元组 (a_i, a_f, a_g, a_o)：
+- 每个都是 (N, H) float64
+""",
     "lstm_step": """\
 LSTM 的一步，门按 PyTorch 的顺序 i、f、g、o 排列。
 

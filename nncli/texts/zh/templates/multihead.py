@@ -48,6 +48,18 @@ d 是传给它的向量的宽度：在一个头的切片上调用时，就是 d/
 - out：(…, Tq, dv) float64
 - weights：(…, Tq, Tk) float64
 """,
+    "head_columns": """\
+示例（不计分）：每个头读取 Q、K、V 的哪些列。
+
+第 k 个头取连续的一块列 k·d/h … (k+1)·d/h − 1：d = 4、h = 2 时，头 0 读第 0、1 列，
+头 1 读第 2、3 列。split_heads 对整个批量一次做同样的事，用 reshape 而不是循环。
+
+输入：
+- d：模型宽度，能被 n_heads 整除
+- n_heads：头数 h
+返回：
+- 由 h 个 range 组成的列表，第 k 个是 range(k·d/h, (k+1)·d/h)
+""",
     "split_heads": """\
 把最后一个轴切成 n_heads 个连续的块，并让“头”成为一个轴。
 
