@@ -169,7 +169,7 @@ def test_a_finished_run_can_be_run_again(tmp_path):
     _grade(root, "--out", tmp_path / "g.csv", "--seed", 2, check=True)
     assert journal.read(tmp_path / "g.records.jsonl").header["seed"] == 2
     again = _grade(root, "--out", tmp_path / "g.csv", "--resume", check=True)
-    assert "1 students already graded, 0 left" in again.stderr
+    assert "1 student already graded, 0 left" in again.stderr
 
 
 # ---------------------------------------------------------------- shards and merge
