@@ -23,7 +23,7 @@ FORMATS = ("gradescope", "prairielearn", "classroom", "junit", "json")
 
 def nncli(*args, env=None, cwd=None):
     environ = dict(os.environ, NO_COLOR="1", COLUMNS="100")
-    for name in ("NNCLI_LANG", "LANG", "LC_ALL", "LC_MESSAGES", "NNCLI_GRADE_ISOLATION"):
+    for name in ("NNCLI_LANG", "LANG", "LC_ALL", "LC_MESSAGES"):
         environ.pop(name, None)
     environ.update(env or {})
     return subprocess.run([sys.executable, "-m", "nncli", *map(str, args)], capture_output=True,
@@ -231,14 +231,24 @@ def test_usage_errors_exit_2(tmp_path):
     assert not (tmp_path / "o").exists()
 
 
+REFUSING = ("import sys\nfrom nncli.grader.sandbox import isolation\n"
+            "isolation.probe = lambda plan: isolation.Unavailable('user', 'refused here')\n"
+            "from nncli.cli import main\nmain(sys.argv[1:])\n")
+
+
 def test_required_isolation_refused_writes_an_error_result_and_exits_1(submissions, tmp_path):
+    """A kernel that refuses namespaces (simulated: the probe says so)."""
     out = tmp_path / "r.b64"
-    result = autograde(submissions["full"], "classroom", out, "--isolation", "required",
-                       env={"NNCLI_GRADE_ISOLATION": "off"})
+    environ = dict(os.environ, NO_COLOR="1")
+    environ.pop("NNCLI_LANG", None)
+    result = subprocess.run(
+        [sys.executable, "-c", REFUSING, "autograde", str(submissions["full"]), "--format",
+         "classroom", "--out", str(out), "--seed", str(SEED), "--exercises", ",".join(NAMES),
+         "--isolation", "required"], capture_output=True, text=True, env=environ, timeout=300)
     assert result.returncode == 1 and "--isolation auto" in result.stderr
     data = json.loads(base64.b64decode(out.read_text()))
     assert data["status"] == "error" and sum(t["score"] for t in data["tests"]) == 0
-    assert all(t["status"] == "error" and "NNCLI_GRADE_ISOLATION" in t["message"]
+    assert all(t["status"] == "error" and "refused here" in t["message"]
                for t in data["tests"])
 
 

@@ -17,7 +17,7 @@ from nncli.resources import data_dir
 
 def nncli(*args, cwd=None):
     environ = dict(os.environ, NO_COLOR="1", COLUMNS="100")
-    for name in ("NNCLI_LANG", "LANG", "LC_ALL", "LC_MESSAGES", "NNCLI_GRADE_ISOLATION"):
+    for name in ("NNCLI_LANG", "LANG", "LC_ALL", "LC_MESSAGES"):
         environ.pop(name, None)
     return subprocess.run([sys.executable, "-m", "nncli", *map(str, args)], capture_output=True,
                           text=True, env=environ, cwd=cwd, timeout=300)
@@ -26,7 +26,6 @@ def nncli(*args, cwd=None):
 def run_script(script, root, **env):
     environ = dict(os.environ, NNCLI_AUTOGRADER_ROOT=str(root), **env)
     environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + environ.get("PATH", "")
-    environ.pop("NNCLI_GRADE_ISOLATION", None)
     return subprocess.run(["bash", str(script)], capture_output=True, text=True, env=environ,
                           timeout=300)
 

@@ -117,7 +117,6 @@ def graded(tmp_path_factory):
     before = {p: p.read_bytes() for p in submissions.rglob("*") if p.is_file()}
     out_json, feedback = root / "out" / "grades.json", root / "out" / "feedback"
     env = dict(os.environ, NO_COLOR="1", COLUMNS="100")
-    env.pop("NNCLI_GRADE_ISOLATION", None)
     result = subprocess.run(
         [sys.executable, "-m", "nncli", "grade", str(submissions), "--out", str(gradebook),
          "--json", str(out_json), "--feedback", str(feedback), "--seed", str(SEED),

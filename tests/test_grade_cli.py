@@ -15,7 +15,7 @@ from nncli.resources import data_dir
 
 def _grade(*args, env=None, cwd=None):
     environ = dict(os.environ, NO_COLOR="1", COLUMNS="100")
-    for name in ("NNCLI_LANG", "LANG", "LC_ALL", "LC_MESSAGES", "NNCLI_GRADE_ISOLATION"):
+    for name in ("NNCLI_LANG", "LANG", "LC_ALL", "LC_MESSAGES"):
         environ.pop(name, None)
     environ.update(env or {})
     return subprocess.run([sys.executable, "-m", "nncli", "grade", *map(str, args)],
@@ -79,7 +79,7 @@ def _grade_refused(*args):
             "isolation.probe = lambda plan: isolation.Unavailable('user', 'unshare refused')\n"
             "from nncli.cli import main\nmain(sys.argv[1:])\n")
     environ = dict(os.environ, NO_COLOR="1", COLUMNS="100")
-    for name in ("NNCLI_LANG", "NNCLI_GRADE_ISOLATION"):
+    for name in ("NNCLI_LANG",):
         environ.pop(name, None)
     return subprocess.run([sys.executable, "-c", code, "grade", *map(str, args)],
                           capture_output=True, text=True, env=environ, timeout=120)
@@ -167,3 +167,23 @@ else:
         pytest.skip("user namespaces refused here")
     assert "NOREAD" in result.stdout and "NONET" in result.stdout, result.stdout + result.stderr
     assert "AT /student/neuron.py /student" in result.stdout
+
+
+def test_outside_linux_grading_needs_isolation_off(tmp_path):
+    """On a system without namespaces, auto and required refuse (exit 2) and name the way
+    out; --isolation off grades."""
+    (tmp_path / "class" / "ann").mkdir(parents=True)
+    (tmp_path / "class" / "ann" / "relu.py").write_text("x = 1\n")
+    code = ("import sys\nsys.platform = 'darwin'\nfrom nncli.cli import main\n"
+            "main(sys.argv[1:])\n")
+    env = dict(os.environ, NO_COLOR="1")
+    env.pop("NNCLI_LANG", None)
+    for mode in ("auto", "required"):
+        result = subprocess.run([sys.executable, "-c", code, "grade", str(tmp_path / "class"),
+                                 "--isolation", mode], capture_output=True, text=True, env=env)
+        assert result.returncode == 2, result.stderr
+        assert "needs Linux" in result.stderr and "--isolation off" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    result = subprocess.run([sys.executable, "-c", code, "grade", str(tmp_path / "class"),
+                             "--isolation", "off"], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr

@@ -22,7 +22,7 @@ TEMPLATE = (data_dir("exercises") / "neuron.py").read_text(encoding="utf-8")
 
 def _grade(*args, check=False):
     env = dict(os.environ, NO_COLOR="1", COLUMNS="100")
-    for name in ("NNCLI_LANG", "LANG", "LC_ALL", "LC_MESSAGES", "NNCLI_GRADE_ISOLATION"):
+    for name in ("NNCLI_LANG", "LANG", "LC_ALL", "LC_MESSAGES"):
         env.pop(name, None)
     result = subprocess.run([sys.executable, "-m", "nncli", "grade", *map(str, args)],
                             capture_output=True, text=True, env=env, timeout=300)
@@ -110,7 +110,7 @@ def test_ctrl_c_loses_nothing_and_resume_grades_the_others(tmp_path):
             "--seed", 5, "--jobs", 1, "--timeout", 120, "--isolation", "off"]
     records = out / "g.records.jsonl"
     env = dict(os.environ, NO_COLOR="1")
-    for name in ("NNCLI_LANG", "NNCLI_GRADE_ISOLATION"):
+    for name in ("NNCLI_LANG",):
         env.pop(name, None)
     process = subprocess.Popen([sys.executable, "-m", "nncli", "grade", *map(str, args)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

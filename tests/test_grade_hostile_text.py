@@ -51,7 +51,7 @@ def hostile(tmp_path_factory):
     out = root / "out"
     out.mkdir()
     env = dict(os.environ, NO_COLOR="1", COLUMNS="200")
-    for name in ("NNCLI_LANG", "NNCLI_GRADE_ISOLATION"):
+    for name in ("NNCLI_LANG",):
         env.pop(name, None)
     result = subprocess.run(
         [sys.executable, "-m", "nncli", "grade", str(submissions), "--out", str(out / "g.csv"),

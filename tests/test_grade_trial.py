@@ -38,7 +38,7 @@ def trial(tmp_path_factory):
     with zipfile.ZipFile(root / "alice.zip", "w") as archive:
         archive.writestr("neuron.py", "print('the zip')\n")
     env = dict(os.environ, NO_COLOR="1", COLUMNS="100")
-    for name in ("NNCLI_LANG", "NNCLI_GRADE_ISOLATION"):
+    for name in ("NNCLI_LANG",):
         env.pop(name, None)
     result = subprocess.run(
         [sys.executable, "-m", "nncli", "grade", str(root), "--out", str(tmp / "g.csv"),

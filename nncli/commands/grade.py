@@ -323,8 +323,10 @@ def _isolation(hidden, workdir, mode, t):
     """(plan or None, {"enabled", "missing"}) for --isolation `mode`; says on stderr what
     is missing (auto), or stops (required)."""
     from nncli.errors import NncliError
-    from nncli.grader.classroom.isolating import make_plan, summary
+    from nncli.grader.classroom.isolating import make_plan, needs_linux, summary
 
+    if needs_linux(mode):
+        raise NncliError(t("isolation.needs_linux"), 2)
     plan, failure = make_plan(hidden, workdir, off=mode == "off")
     if failure is None:
         return plan, summary(plan, None, t)

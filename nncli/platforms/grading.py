@@ -24,7 +24,7 @@ def grade_submission(path, seed, timeout, lang, isolation="auto", hidden=()):
     import tempfile
 
     from nncli.grader.classroom import engine, files
-    from nncli.grader.classroom.isolating import make_plan, summary
+    from nncli.grader.classroom.isolating import make_plan, needs_linux, summary
     from nncli.texts import Texts
 
     if "numpy" not in sys.modules:  # tiny matrices: BLAS threads would only cost forks
@@ -35,12 +35,21 @@ def grade_submission(path, seed, timeout, lang, isolation="auto", hidden=()):
     workdir = tempfile.mkdtemp(prefix="nncli-autograde-")
     try:
         blind = [path, workdir, tempfile.gettempdir()] + [os.path.abspath(p) for p in hidden]
+        if needs_linux(isolation):
+            raise IsolationRefused("platform", Texts("grade", lang)("isolation.needs_linux"))
         plan, failure = make_plan(blind, workdir, off=isolation == "off")
         if failure is not None and isolation == "required":
             raise IsolationRefused(failure.what, failure.detail)
-        options = engine.Options(seed, timeout, lang, plan, workdir, feedback=False)
+        groups, _ = engine.open_limits(plan)  # the same per-student limits as `grade`
+        options = engine.Options(seed, timeout, lang, plan, workdir, feedback=False,
+                                 groups=groups)
         records = []
-        engine.grade_class([student], options, 1, lambda _student, record: records.append(record))
+        try:
+            engine.grade_class([student], options, 1,
+                               lambda _student, record: records.append(record))
+        finally:
+            if groups is not None:
+                groups.close()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return records[0], summary(plan, failure, Texts("grade", lang))

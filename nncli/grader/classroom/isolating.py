@@ -2,15 +2,20 @@
 none: shared by `nncli grade` (a class) and `nncli autograde` (one submission)."""
 
 import os
+import sys
 
-OFF_VARIABLE = "NNCLI_GRADE_ISOLATION"
+
+def needs_linux(mode) -> bool:
+    """True when --isolation `mode` asks for namespaces on a system that has none (not
+    Linux): grading there is refused unless the teacher says --isolation off."""
+    return mode != "off" and not sys.platform.startswith("linux")
 
 
 def make_plan(hidden, workdir, off=False):
     """(plan, None) when the students' code can be shut in its own namespaces, else (None,
     isolation.Unavailable saying what is missing). hidden: the paths the students' code must
     not see; workdir: nncli's private folder (the staging root is made in it); off: the
-    caller does not want isolation (so does $NNCLI_GRADE_ISOLATION=off)."""
+    caller does not want isolation."""
     from nncli.grader.sandbox import isolation
 
     staging = os.path.join(workdir, "root")
@@ -18,8 +23,6 @@ def make_plan(hidden, workdir, off=False):
     try:
         if off:
             raise isolation.Unavailable("platform", "turned off by --isolation off")
-        if os.environ.get(OFF_VARIABLE, "").lower() in ("off", "0", "no"):
-            raise isolation.Unavailable("platform", f"turned off by {OFF_VARIABLE}")
         plan = isolation.make_plan(hidden, staging)
         failure = isolation.probe(plan)
     except isolation.Unavailable as error:

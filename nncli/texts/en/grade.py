@@ -26,6 +26,7 @@ TEXTS = {
     "limits.weaker.uid": "Note: no control groups for the students ({reason}): memory is limited per process (1 GiB each), and the number of processes per student through each student's own user id.",
     "limits.weaker.none": "Note: no control groups for the students ({reason}): memory is limited per process (1 GiB each), and the number of processes is not limited per student (rootless, without a delegated cgroup).",
     "isolation.off": "Warning: no isolation for the students' code ({what}: {detail}). Only the sandbox's limits apply (time, memory, output, processes): a student's code can read what this user can read, including the reference solutions and the other submissions.",
+    "isolation.needs_linux": "Isolating the students' code needs Linux (namespaces); here, grade only code you trust, with --isolation off.",
     "isolation.required": "Isolation is required (--isolation required) but not available: {what}: {detail}.",
     "isolation.off_chosen": "Warning: no isolation (--isolation off): the students' code runs with the sandbox's limits only and can read what this user can read. Use it for code you trust.",
     "isolation.what.off": "turned off (--isolation off)",

@@ -26,6 +26,7 @@ TEXTS = {
     "limits.weaker.uid": "注意：没有为学生建立控制组（{reason}）：内存按进程限制（每个 1 GiB），每个学生的进程数通过他自己的用户 ID 限制。",
     "limits.weaker.none": "注意：没有为学生建立控制组（{reason}）：内存按进程限制（每个 1 GiB），进程数没有按学生限制（非 root 运行，也没有委派的 cgroup）。",
     "isolation.off": "警告：学生代码没有隔离（{what}：{detail}）。只有沙箱的限制（时间、内存、输出、进程）：学生的代码能读到当前用户能读的一切，包括参考答案和其他同学的作业。",
+    "isolation.needs_linux": "隔离学生代码需要 Linux（命名空间）；在这台机器上只能给你信得过的代码评分，请加 --isolation off。",
     "isolation.required": "要求隔离（--isolation required），但隔离不可用：{what}：{detail}。",
     "isolation.off_chosen": "警告：没有隔离（--isolation off）：学生的代码只受沙箱的限制，能读到当前用户能读的一切。只对你信任的代码这样做。",
     "isolation.what.off": "已关闭（--isolation off）",
