@@ -4,8 +4,8 @@
 
 Each pair of commands runs alternately (so background load hits both alike) and the
 median wall time of each is compared. Targets come from the issues:
-  nncli --help        <= 1.5 x  python -c "import click"
-  nncli explain conv  <= 1.5 x  python -c "import numpy, rich.console, rich.table, click"
+  nncli --help        <= 1.3 x  python -c "import click"
+  nncli explain conv  <= 1.3 x  python -c "import numpy, rich.console, rich.table, click"
   nncli check (every solution but the slow ones, which train models: train)
                       <= 1.0 x  python -m pytest -q on one trivial NumPy test
   nncli grade (30 such solved students) <= 8.0 x  nncli check of one solved workspace
@@ -98,9 +98,9 @@ def main():
     nncli = nncli_command()
     env = dict(os.environ, NO_COLOR="1")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, {args.runs} runs each, medians")
-    ok = compare("nncli --help", nncli + ["--help"], [PY, "-c", "import click"], args.runs, 1.5, env=env)
+    ok = compare("nncli --help", nncli + ["--help"], [PY, "-c", "import click"], args.runs, 1.3, env=env)
     ok &= compare("nncli explain conv", nncli + ["explain", "conv"],
-                  [PY, "-c", "import numpy, rich.console, rich.table, click"], args.runs, 1.5, env=env)
+                  [PY, "-c", "import numpy, rich.console, rich.table, click"], args.runs, 1.3, env=env)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         workspace = solved_workspace(root)
