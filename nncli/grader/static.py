@@ -63,9 +63,14 @@ class Analysis:
     stubs: set = field(default_factory=set)
 
 
+_analysed = {}  # (source digest, rules) -> Analysis: a class hands in many identical files
+_MAX_KEPT = 1024
+
+
 def analyse(path, forbidden_modules=(), forbidden_calls=None, source=None) -> Analysis:
     """Analysis of the learner's file at `path` (or of `source`, bytes or str, if given).
-    forbidden_calls: {function name: dotted names it may not use}."""
+    forbidden_calls: {function name: dotted names it may not use}. The same source under the
+    same rules gives the same (shared, not to be changed) Analysis."""
     try:
         if source is None:
             if os.path.getsize(path) > MAX_BYTES:
@@ -73,6 +78,22 @@ def analyse(path, forbidden_modules=(), forbidden_calls=None, source=None) -> An
                                         detail=f"the file is larger than {MAX_BYTES >> 20} MB"))
             with open(path, "rb") as f:
                 source = f.read()
+    except OSError as exc:
+        return Analysis(Problem("syntax_error", None, detail=exc.strerror or str(exc)))
+    import hashlib
+
+    data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    key = (hashlib.sha256(data).digest(), tuple(forbidden_modules),
+           tuple(sorted((k, tuple(v)) for k, v in (forbidden_calls or {}).items())))
+    if key not in _analysed:
+        if len(_analysed) >= _MAX_KEPT:
+            _analysed.clear()
+        _analysed[key] = _analyse(path, source, forbidden_modules, forbidden_calls)
+    return _analysed[key]
+
+
+def _analyse(path, source, forbidden_modules, forbidden_calls) -> Analysis:
+    try:
         tree = ast.parse(source, filename=os.fspath(path))
     except SyntaxError as exc:  # IndentationError and TabError too
         return Analysis(Problem("syntax_error", exc.lineno, detail=exc.msg))

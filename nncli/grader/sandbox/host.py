@@ -75,6 +75,9 @@ def _import_what_forks_use():
 
     global _PRCTL
     _PRCTL = _load_prctl()
+    import gc
+
+    gc.freeze()  # what is here now is never touched by a collection in a fork: fewer copies
 
 
 _PRCTL = None
