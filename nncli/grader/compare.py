@@ -380,6 +380,8 @@ def diagnose(case, received, expected, finding):
     mistake = recognised(case, cast) if value_finding.key in _RECOGNISABLE else None
     dtype = _dtype_finding(expected, received, cast, case, right=False,
                            recognised=mistake is not None)
+    if dtype is not None and dtype.key == "dtype_int_truncated":
+        mistake = None   # the dropped fractions explain every value; a match is a coincidence
     return value_finding, mistake, (() if dtype is None else (dtype,))
 
 
@@ -495,6 +497,9 @@ def judge_case(case, outcome, expected, names=(), file_problem=None, quiet=False
                                                  warnings=tuple(outcome.warnings or ())))
         return CaseVerdict("passed")
     finding, mistake, also = diagnose(case, outcome.value, expected, finding)
+    warning = runtime_warning(outcome) if finding.key == "not_finite" else None
+    if warning is not None:      # the cause the call itself reported, rather than a guess
+        finding.key, finding.values["warning"] = "not_finite_warned", warning
     return CaseVerdict("failed", finding, mistake, also)
 
 

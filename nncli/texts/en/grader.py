@@ -112,6 +112,7 @@ TEXTS = {
     "compare.shape.missing_axis": "An axis of length 1 is missing: was it summed or squeezed away?",
     "compare.shape.same_size": "The same number of values arranged differently: check the reshape and the order of the axes.",
     "compare.not_finite": "{count} of {total} {total:value|values} are not finite; at index {index} the expected value is {expected_value}, received {received_value} (an overflow in exp? divide by zero?).",
+    "compare.not_finite_warned": "{count} of {total} {total:value|values} are not finite; at index {index} the expected value is {expected_value}, received {received_value}. NumPy warned: {warning}.",
     "compare.values": "the shape {shape} is right, but {count} of its {total} {total:value|values} are wrong; the largest error, {error}, is at index {index}: expected {expected_value}, received {received_value} (tolerance: rtol {rtol}, atol {atol}).",
     "compare.agreement": "{right} of {total} predicted {total:label|labels} {right:is|are} right ({percent}%); at least {needed}% must be. Train longer, with a larger hidden layer, or with another learning rate, and measure the accuracy on data you held out.",
     "compare.values_bool": "{count} of {total} {total:value|values} are wrong; at index {index} expected {expected_value}, received {received_value}.",

@@ -113,6 +113,7 @@ TEXTS = {
     "compare.shape.missing_axis": "少了一个长度为 1 的轴：是不是被求和或者 squeeze 掉了？",
     "compare.shape.same_size": "数值的个数一样，排列却不同：检查一下 reshape 和轴的顺序。",
     "compare.not_finite": "{total} 个值中有 {count} 个不是有限数；在下标 {index} 处应为 {expected_value}，实际是 {received_value}（exp 溢出了？除以零了？）。",
+    "compare.not_finite_warned": "{total} 个值中有 {count} 个不是有限数；在下标 {index} 处应为 {expected_value}，实际是 {received_value}。NumPy 发出了警告：{warning}。",
     "compare.values": "形状 {shape} 是对的，但 {total} 个值中有 {count} 个不对；最大的误差 {error} 出现在下标 {index}：应为 {expected_value}，实际是 {received_value}（容差：rtol {rtol}，atol {atol}）。",
     "compare.agreement": "{total} 个预测标签中有 {right} 个正确（{percent}%）；至少要 {needed}%。可以训练更久、加大隐藏层，或换一个学习率，并在留出的数据上测量准确率。",
     "compare.values_bool": "{total} 个值中有 {count} 个不对；在下标 {index} 处应为 {expected_value}，实际是 {received_value}。",
