@@ -154,15 +154,16 @@ def rules_lines(exercise, lang: str = ENGLISH) -> list:
 
     t = Texts("grader", lang)
     modules = [m for m in FORBIDDEN_MODULES if m not in ("nncli", "solutions")]
-    lines = [t("exercise.rules", modules=", ".join(modules))]
+    sep = t("exercise.rules_separator")
+    lines = [t("exercise.rules", modules=sep.join(modules))]
     groups = {}
     for function in exercise.functions:
         calls = tuple(dict.fromkeys(c.replace("numpy.", "np.", 1) for c in function.forbidden))
         if calls:
             groups.setdefault(calls, []).append(function.name)
     for calls, functions in groups.items():
-        lines.append(t("exercise.rules_calls", function=", ".join(functions),
-                       calls=", ".join(calls)))
+        lines.append(t("exercise.rules_calls", function=sep.join(functions),
+                       calls=sep.join(calls)))
     return lines
 
 

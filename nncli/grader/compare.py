@@ -13,6 +13,13 @@ The order of the checks, first problem wins:
   whose values were right ("warned").
 A case of predicted labels (Case.agreement) asks instead for an array of the expected shape
 whose labels equal the expected ones often enough ("agreement").
+
+A wrong answer is then diagnosed (`diagnose`): its values are judged again cast to float64,
+so that a known mistake (case.py's Mistake, mostly transformations of the reference,
+transforms.py) is recognised whatever the dtype, and every problem is told, most telling
+first: the mistake, what is wrong with the values, then the dtype, with the reason its
+values show (right once cast; fractions dropped; off by the precision of float32; or only
+that the contract asks for float64). Passing answers never reach this.
 """
 
 import numpy as np

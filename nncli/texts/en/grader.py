@@ -31,6 +31,7 @@ TEXTS = {
     "exercise.title": "Exercise {name}: {title}",
     "exercise.points": "{points} {points:point|points}",
     "exercise.rules": "Rules: NumPy and the Python standard library only; a file that imports another library ({modules}, …) gets no points, before any of it runs.",
+    "exercise.rules_separator": ", ",
     "exercise.rules_calls": "In {function}: {calls} may not be used.",
 
     # check: usage

@@ -32,6 +32,7 @@ TEXTS = {
     "exercise.title": "练习 {name}：{title}",
     "exercise.points": "{points} 分",
     "exercise.rules": "规则：只用 NumPy 和 Python 标准库；导入其他库（{modules} 等）的文件在运行之前就得 0 分。",
+    "exercise.rules_separator": "、",
     "exercise.rules_calls": "在 {function} 里不许用 {calls}。",
 
     # check: usage
