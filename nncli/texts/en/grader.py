@@ -101,7 +101,7 @@ TEXTS = {
     "compare.object_array": "returned an array of dtype object (NumPy made it from values of mixed kinds or lengths); an array of float64 numbers is due.",
     "compare.dtype_int": "returned an array of {received}; the contract asks for float64 (use 1.0 rather than 1, or .astype(np.float64)).",
     "compare.dtype_int_only": "returned an array of {received}; the contract asks for float64. Cast to float64, your values are right: only the type is wrong (use 1.0 rather than 1, or .astype(np.float64)).",
-    "compare.dtype_int_truncated": "returned an array of {received} whose values are the expected ones with their fractions dropped: integer arithmetic (or writing into an integer array) keeps whole numbers only. Use 1.0 rather than 1, or .astype(np.float64).",
+    "compare.dtype_int_truncated": "returned an array of {received}; its values are the expected ones with their fractions dropped: integer arithmetic (or writing into an integer array) keeps whole numbers only. Use 1.0 rather than 1, or .astype(np.float64).",
     "compare.dtype_complex": "returned complex numbers ({received}); real float64 values are due.",
     "compare.dtype_narrow": "returned {received}; the contract asks for {expected}.",
     "compare.dtype_narrow_only": "returned {received}; the contract asks for {expected}. Cast to {expected}, your values are right: only the type is wrong.",
