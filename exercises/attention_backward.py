@@ -15,7 +15,7 @@ Named dimensions: Tq queries, Tk keys (and values), d the size of a query and a 
 size of a value; any leading batch (and head) axes come first.
 
 Conventions of every nncli exercise: arrays are float64; the batch dimension comes first;
-inputs are never modified in place. Use NumPy and the standard library only.
+inputs are never modified in place.
 
 Check your gradients against central differences of the functions below, then:
     nncli check attention_backward

@@ -15,7 +15,7 @@ Named dimensions: N sequences in the batch, T time steps, D input features, H hi
 
 Conventions of every nncli exercise: arrays are float64; the batch dimension comes first
 (x is (N, T, D)); row vectors are multiplied on the right; inputs are never modified in
-place. Use NumPy and the standard library only.
+place.
 
 Check your gradients against central differences of rnn_forward, then:
     nncli check bptt

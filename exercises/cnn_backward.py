@@ -17,8 +17,7 @@ Named dimensions: N images, C channels, H×W input, F filters of C×KH×KW, H′
 pooling windows S apart (S = K when stride is None).
 
 Conventions of every nncli exercise: arrays are float64; the batch dimension comes first
-(x is (N, C, H, W)); inputs are never modified in place. Use NumPy and the standard library
-only, without np.convolve or np.correlate.
+(x is (N, C, H, W)); inputs are never modified in place.
 
 Check your gradients against central differences of the forward functions, then:
     nncli check cnn_backward

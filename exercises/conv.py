@@ -13,8 +13,6 @@ Two conventions meet here. The convolution of mathematics flips the kernel:
 compute the cross-correlation out[i, j] = Σ_{a,b} x[i+a, j+b]·k[a, b]. conv1d follows the
 first; corr2d and conv2d follow the second (a learned kernel does not care which).
 
-numpy.convolve and numpy.correlate are not allowed in this exercise.
-
 Conventions of every nncli exercise: arrays are float64; the batch dimension comes first
 (images are (N, C, H, W): N images, C channels, H rows, W columns); inputs are never
 modified in place.

@@ -20,9 +20,7 @@ loss grows or becomes nan, lower the learning rate.
 Named dimensions: N training points, M test points, each with 2 features; C classes.
 
 Conventions of every nncli exercise: arrays are float64 (labels are integers); the batch
-dimension comes first (X_train is (N, 2)); inputs are never modified in place. Use NumPy and
-the standard library only: libraries that would do the training (torch, sklearn, …) are
-refused.
+dimension comes first (X_train is (N, 2)); inputs are never modified in place.
 
 Check your work with:  nncli check train
 """

@@ -7,7 +7,9 @@ Adding an exercise NAME means these files, and nothing else:
   nncli/texts/zh/templates/NAME.py   the template's docstrings and comments in Chinese (the
                                      Chinese template is the English code with them);
   solutions/NAME.py                  the reference solution (same functions, same worked example);
-  nncli/grader/cases/NAME.py         the hidden cases: ``cases(rng) -> list[Case]``;
+  nncli/grader/cases/NAME.py         the hidden cases: ``cases(rng) -> list[Case]``, with the
+                                     known mistakes of each function (most of them
+                                     transformations of the reference: transforms.py);
   nncli/maths/...                    the reference maths the cases compare with;
   nncli/texts/{en,zh}/exercises.py   "NAME.title", "NAME.task", "NAME.hint.1", "NAME.hint.2", …
                                      (the hints are counted from the English keys);

@@ -7,6 +7,10 @@ made from it when handed out: the same code, with the docstrings and comments of
 DOCSTRINGS, {where: text} with where "" for the module's docstring and the function's (or
 "Class.method") name for the others, and COMMENTS, {English comment: translation} for each
 block of whole-line comments (lines joined with a newline, without their "# ").
+
+The rules (NumPy and the standard library only, and each function's forbidden calls) are
+not written in the templates: they are made from the catalogue and put into the module
+docstring when the template is handed out, in the learner's language, so they cannot drift.
 """
 
 import ast
@@ -30,13 +34,16 @@ def has_exercise(name: str) -> bool:
 
 
 def template_text(name: str, lang: str = ENGLISH) -> str:
-    """The template of exercise `name` in `lang`: the English file, its docstrings and comments
-    translated when nncli/texts/<lang>/templates/NAME.py exists."""
-    english = template_path(name).read_text(encoding="utf-8")
+    """The template of exercise `name` in `lang`, as `nncli exercise` hands it out: the English
+    file, its docstrings and comments translated when nncli/texts/<lang>/templates/NAME.py
+    exists, and the rules of the catalogue (rules_lines) stated in its module docstring."""
+    from nncli.catalogue import find_exercise
+
+    text = template_path(name).read_text(encoding="utf-8")
     translation = _translation(name, lang)
-    if translation is None:
-        return english
-    return translate(english, _lines_of(translation.DOCSTRINGS), _lines_of(translation.COMMENTS))
+    if translation is not None:
+        text = translate(text, _lines_of(translation.DOCSTRINGS), _lines_of(translation.COMMENTS))
+    return with_rules(text, rules_lines(find_exercise(name), lang))
 
 
 def _lines_of(texts: dict) -> dict:
@@ -134,3 +141,71 @@ def _checked(text: str, where: str) -> str:
     if "\\" in text or '"""' in text:
         raise ValueError(f"the translation of {where!r} holds a backslash or three quotes")
     return text
+
+
+# ---------------------------------------------------------------- the rules, from the catalogue
+
+def rules_lines(exercise, lang: str = ENGLISH) -> list:
+    """The rules of `exercise` as sentences in `lang`: NumPy and the standard library only
+    (naming the refused libraries), then each function's forbidden calls, grouped by the calls
+    ("In conv1d, pad2d: np.convolve, np.correlate may not be used.")."""
+    from nncli.catalogue import FORBIDDEN_MODULES
+    from nncli.texts import Texts
+
+    t = Texts("grader", lang)
+    modules = [m for m in FORBIDDEN_MODULES if m not in ("nncli", "solutions")]
+    sep = t("exercise.rules_separator")
+    lines = [t("exercise.rules", modules=sep.join(modules))]
+    groups = {}
+    for function in exercise.functions:
+        calls = tuple(dict.fromkeys(c.replace("numpy.", "np.", 1) for c in function.forbidden))
+        if calls:
+            groups.setdefault(calls, []).append(function.name)
+    for calls, functions in groups.items():
+        lines.append(t("exercise.rules_calls", function=sep.join(functions),
+                       calls=sep.join(calls)))
+    return lines
+
+
+def with_rules(source: str, lines: list, width: int = 88) -> str:
+    """`source` with `lines` as a paragraph of its module docstring, before the docstring's
+    last paragraph (the command that checks the file)."""
+    module = ast.parse(source)
+    node = module.body[0] if module.body else None
+    if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)):
+        return source
+    rows = source.split("\n")
+    blank = max((i for i in range(node.lineno - 1, node.end_lineno) if not rows[i].strip()),
+                default=None)
+    if blank is None:
+        return source
+    paragraph = [row for line in lines for row in wrap(line, width)]
+    rows[blank:blank] = [""] + paragraph
+    return "\n".join(rows)
+
+
+def wrap(text: str, width: int) -> list:
+    """`text` cut into lines of at most `width` columns (a CJK character takes two), at spaces
+    or between CJK characters, never inside a word."""
+    import re
+    import unicodedata
+
+    def columns(piece):
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in piece)
+
+    pieces = []
+    for piece in re.findall(r"[\x00-\u2e7f]+?(?= |[^\x00-\u2e7f]|$) ?|[^\x00-\u2e7f]", text):
+        if pieces and piece in "）》」』，。；：、！？":   # closing marks stay with what they close
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    lines, line = [], ""
+    for piece in pieces:
+        if line and columns(line + piece.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines

@@ -1,6 +1,7 @@
 """The exercise catalogue checks itself: files, texts, contract signatures, imports."""
 
 import ast
+import string
 import importlib
 import sys
 
@@ -213,14 +214,17 @@ def test_worked_helpers_are_the_same_in_template_and_solution(exercise):
 def test_every_mistake_key_has_a_text_and_every_text_a_key():
     from nncli.texts.en.mistakes import TEXTS as raw
 
-    used = set()
+    used, filled = set(), {}
     for e in EXERCISES:
         module = importlib.import_module(e.cases_module)
         for seed in (0, 1):
             for case in module.cases(np.random.default_rng(seed)):
-                used |= {m.key for m in case.mistakes}
+                for m in case.mistakes:
+                    used.add(m.text)
+                    filled.setdefault(m.text, set()).add(frozenset(m.values))
     missing = sorted(k for k in used if not MISTAKES.has(k))
     assert not missing, f"mistakes without a text: {missing}"
     assert set(raw) == used, f"texts without a mistake: {sorted(set(raw) - used)}"
-    for key in used:
-        assert "{" not in raw[key] and len(raw[key]) > 40, key
+    for key in used:   # a text's placeholders are the values every one of its mistakes gives
+        names = {name for _, name, _, _ in string.Formatter().parse(raw[key]) if name}
+        assert filled[key] == {frozenset(names)} and len(raw[key]) > 40, key

@@ -113,7 +113,8 @@ def test_tuples_right_length_and_item_numbered():
     assert f.key == "values" and f.values["item"] == 2 and f.values["items"] == 2
     assert (f.values["count"], f.values["total"]) == (4, 4)         # counts of that item
     assert compare(np.ones(2), (np.ones(2), np.ones(2)), RTOL, ATOL).key == "tuple_unwanted"
-    assert compare(e, [np.ones((2, 2)), np.zeros((2, 2))], RTOL, ATOL).key == "not_tuple"
+    assert compare(e, [np.ones((2, 2)), np.zeros((2, 2))], RTOL, ATOL).key == "list_not_tuple"
+    assert compare(e, [np.ones((2, 2))] * 3, RTOL, ATOL).key == "not_tuple"   # 3 items, not 2
 
 
 def test_changed_arguments_names_the_array_changed():
@@ -164,9 +165,9 @@ def test_a_known_mistake_is_recognised_and_only_when_it_fits():
     case = _relu_case(x, mistakes)
     expected = np.maximum(x, 0.0)
     v = judge_case(case, Outcome(value=np.abs(x), args_after=(x.copy(),)), expected, ("x",))
-    assert (v.status, v.finding.key, v.mistake) == ("failed", "values", "abs_instead")
+    assert (v.status, v.finding.key, v.mistake_key) == ("failed", "values", "abs_instead")
     v = judge_case(case, Outcome(value=expected.T.copy(), args_after=(x.copy(),)), expected)
-    assert (v.finding.key, v.mistake) == ("shape", "transposed")
+    assert (v.finding.key, v.mistake_key) == ("shape", "transposed")
     v = judge_case(case, Outcome(value=x * 2, args_after=(x.copy(),)), expected)
     assert v.mistake is None
     assert recognise(case, [1, 2]) is None          # a list matches no wrong answer

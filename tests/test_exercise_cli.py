@@ -6,7 +6,7 @@ import json
 import pytest
 
 from nncli.catalogue import EXERCISES, find_exercise
-from nncli.exercise_files import solution_path, template_path
+from nncli.exercise_files import solution_path, template_path, template_text
 from nncli.state import State
 from nncli.texts import Texts
 
@@ -29,7 +29,7 @@ def test_exercise_writes_the_template_and_says_what_to_do(run, ws):
     r = run("exercise", "lstm")
     assert r.code == 0, r.stderr
     target = ws / "lstm.py"
-    assert target.read_bytes() == template_path("lstm").read_bytes()
+    assert target.read_text(encoding="utf-8") == template_text("lstm")
     assert (ws / ".nncli").is_dir()
     assert str(ws) in r.stderr                       # the new workspace is announced
     assert "lstm_step(x_t, s_prev, c_prev, W, U, b)" in r.stdout
@@ -55,7 +55,7 @@ def test_reset_keeps_a_backup_and_writes_a_fresh_template(run, ws):
     mine.write_text("# attempt 1\n")
     r = run("exercise", "pool", "--reset")
     assert r.code == 0, r.stderr
-    assert mine.read_bytes() == template_path("pool").read_bytes()
+    assert mine.read_text(encoding="utf-8") == template_text("pool")
     backups = list((ws / ".nncli" / "backups").iterdir())
     assert [b.read_text() for b in backups] == ["# attempt 1\n"]
     mine.write_text("# attempt 2\n")

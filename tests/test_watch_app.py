@@ -14,7 +14,7 @@ import pytest
 
 from nncli.watch import checking as watcher_check
 from nncli.catalogue import EXERCISES, find_exercise
-from nncli.exercise_files import solution_path, template_path
+from nncli.exercise_files import solution_path, template_path, template_text
 from nncli.grader.results import ExerciseResult, SessionResult, TestResult
 from nncli.watch.app import WatchApp
 from nncli.watch.view import Screen, frame
@@ -161,7 +161,7 @@ def test_n_goes_to_the_next_unfinished_exercise_and_writes_its_template(app, wor
     app.terminal.type("n")
     shown = step_until(app, "attention_context")
     target = workspace.exercise_file("attention")
-    assert target.read_bytes() == template_path("attention").read_bytes()
+    assert target.read_text(encoding="utf-8") == template_text("attention")
     assert f"Wrote {target} from the template" in " ".join(shown.split())
     assert "nncli watch · attention" in shown
     step_until(app, "not started")

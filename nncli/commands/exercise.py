@@ -71,6 +71,7 @@ def show_task(exercise, workspace, target, template, note: str, lang: str = "en"
     from rich.text import Text
 
     from nncli.console import stdout_console
+    from nncli.exercise_files import rules_lines
     from nncli.grader.signatures import source_signatures
     from nncli.render.wrap import paragraph
     from nncli.texts import Texts
@@ -82,6 +83,9 @@ def show_task(exercise, workspace, target, template, note: str, lang: str = "en"
                        style="bold"))
     console.print()
     console.print(paragraph(texts(exercise.task_key)))
+    console.print()
+    for line in rules_lines(exercise, lang):
+        console.print(paragraph(line))
     console.print()
     console.print(Text(t("exercise.signatures"), style="bold"))
     declared = source_signatures(template)

@@ -1,8 +1,7 @@
 """One hidden test case: the call to make in the learner's process, and how to judge it here.
 
 The learner's process receives only `args`/`kwargs` (inputs). `expected` is a function,
-called in nncli's process *after* the learner's process has been started, so expected
-values never exist in memory the learner's code could search.
+called in nncli's process, which alone holds the reference maths.
 
 args / kwargs values: float64 ndarrays, bool ndarrays (masks), Python int/float/bool/None,
 integer ndarrays (class labels), or a dict of str -> ndarray (the transformer's params). The
@@ -12,23 +11,37 @@ result of a call is an ndarray or a tuple of ndarrays.
 
 class Mistake:
     """A recognisable wrong answer: if the learner's result matches `wrong(*args, **kwargs)`,
-    the message names the mistake (`key` is a text key in nncli/texts/<lang>/grader.py)."""
+    the message names the mistake.
 
-    __slots__ = ("key", "wrong")
+    key: names the mistake ("gates_order_fgio"); text: the text key of
+    nncli/texts/<lang>/mistakes.py that words it (default: `key`), filled with `values`
+    ({"order": "f, g, i, o"}). Most mistakes are declared as transformations of the reference
+    (nncli/grader/transforms.py); `wrong` may also be a whole wrong implementation."""
 
-    def __init__(self, key: str, wrong):
+    __slots__ = ("key", "wrong", "text", "values")
+
+    def __init__(self, key: str, wrong, text: str = None, values=None):
         self.key = key
         self.wrong = wrong
+        self.text = text or key
+        self.values = dict(values or {})
+
+    def __repr__(self):
+        return f"Mistake({self.key!r})"
 
 
 class Case:
     """function: the learner's function name; label: what the case is ("edge: stride 2 does
     not divide"); expected: a function of (*args, **kwargs) giving the right result;
     agreement: None (every value within rtol/atol), or for predicted labels the fraction of
-    them that must equal the expected ones (0.9: an accuracy of at least 90%)."""
+    them that must equal the expected ones (0.9: an accuracy of at least 90%).
+
+    wrong_answers: {Mistake: its wrong answer, or None when it cannot be formed}, filled
+    the first time a learner's answer is compared with them (`nncli grade` judges a whole
+    class with the same cases, so each wrong answer is computed once)."""
 
     __slots__ = ("function", "label", "args", "kwargs", "expected", "mistakes", "rtol", "atol",
-                 "agreement")
+                 "agreement", "wrong_answers")
 
     def __init__(self, function, label, args, expected, kwargs=None, mistakes=(),
                  rtol=1e-6, atol=1e-9, agreement=None):
@@ -41,3 +54,4 @@ class Case:
         self.rtol = rtol
         self.atol = atol
         self.agreement = agreement
+        self.wrong_answers = {}

@@ -13,6 +13,13 @@ The order of the checks, first problem wins:
   whose values were right ("warned").
 A case of predicted labels (Case.agreement) asks instead for an array of the expected shape
 whose labels equal the expected ones often enough ("agreement").
+
+A wrong answer is then diagnosed (`diagnose`): its values are judged again cast to float64,
+so that a known mistake (case.py's Mistake, mostly transformations of the reference,
+transforms.py) is recognised whatever the dtype, and every problem is told, most telling
+first: the mistake, what is wrong with the values, then the dtype, with the reason its
+values show (right once cast; fractions dropped; off by the precision of float32; or only
+that the contract asks for float64). Passing answers never reach this.
 """
 
 import numpy as np
@@ -35,17 +42,24 @@ class Finding:
 
 class CaseVerdict:
     """status: one of STATUSES; finding: the Finding (None when passed or not started);
-    mistake: the key of the recognised Mistake, or None."""
+    mistake: the recognised Mistake (case.py), or None; also: the other problems found, after
+    the finding and the mistake in the order they are told (a dtype that is not float64)."""
 
-    __slots__ = ("status", "finding", "mistake")
+    __slots__ = ("status", "finding", "mistake", "also")
 
-    def __init__(self, status: str, finding=None, mistake=None):
+    def __init__(self, status: str, finding=None, mistake=None, also=()):
         self.status = status
         self.finding = finding
         self.mistake = mistake
+        self.also = tuple(also)
+
+    @property
+    def mistake_key(self):
+        return self.mistake.key if self.mistake is not None else None
 
     def __repr__(self):
-        return f"CaseVerdict({self.status!r}, {self.finding!r}, mistake={self.mistake!r})"
+        return (f"CaseVerdict({self.status!r}, {self.finding!r}, mistake={self.mistake_key!r}, "
+                f"also={self.also!r})")
 
 
 # ---------------------------------------------------------------- describing values
@@ -132,6 +146,8 @@ def compare(expected, received, rtol: float, atol: float):
         if not isinstance(received, tuple):
             if isinstance(received, np.ndarray):
                 return Finding("tuple_wanted", count=len(expected))
+            if _is_list_of(received, len(expected)):
+                return Finding("list_not_tuple", count=len(expected))
             return Finding("not_tuple", count=len(expected), received=describe(received))
         if len(received) != len(expected):
             return Finding("tuple_length", count=len(expected), received=len(received))
@@ -167,6 +183,13 @@ def compare_value(expected, received, rtol: float, atol: float):
 
 def _keys_text(d) -> str:
     return ", ".join(repr(k) for k in d) or "none"
+
+
+def _is_list_of(received, count) -> bool:
+    """Whether `received` is a list (as the sandbox describes it) of `count` items."""
+    key, values = describe(received)
+    return (key in ("value.container", "value.container_one") and values.get("kind") == "list"
+            and values.get("count") == count)
 
 
 def compare_array(expected: np.ndarray, received, rtol: float, atol: float):
@@ -286,17 +309,37 @@ def _as_result(value):
     return one(value)
 
 
-def recognise(case, received):
-    """The key of the first of case.mistakes whose wrong answer the learner returned, or None.
-    Each wrong answer is computed on copies of the case's inputs."""
+def recognised(case, received):
+    """The first of case.mistakes (a Mistake) whose wrong answer the learner returned, or
+    None. Each wrong answer is computed once per case, on copies of its inputs."""
     for mistake in case.mistakes:
-        try:
-            wrong = mistake.wrong(*_copies(case.args), **_copies(case.kwargs))
-        except Exception:  # noqa: BLE001 - not applicable to this case
-            continue
-        if matches(wrong, received, case.rtol, case.atol, getattr(case, "agreement", None)):
-            return mistake.key
+        wrong = wrong_answer(case, mistake)
+        if wrong is not None and matches(wrong, received, case.rtol, case.atol,
+                                         getattr(case, "agreement", None)):
+            return mistake
     return None
+
+
+def recognise(case, received):
+    """The key of the mistake `recognised` finds, or None."""
+    mistake = recognised(case, received)
+    return mistake.key if mistake is not None else None
+
+
+def wrong_answer(case, mistake):
+    """The wrong answer of `mistake` on the case's inputs, or None where it cannot be formed
+    (kept in case.wrong_answers when the case has that cache)."""
+    cache = getattr(case, "wrong_answers", None)
+    if cache is not None and mistake in cache:
+        return cache[mistake]
+    try:
+        with np.errstate(all="ignore"):
+            wrong = _as_result(mistake.wrong(*_copies(case.args), **_copies(case.kwargs)))
+    except Exception:  # noqa: BLE001 - not applicable to this case
+        wrong = None
+    if cache is not None:
+        cache[mistake] = wrong
+    return wrong
 
 
 def _copies(values):
@@ -310,6 +353,105 @@ def _copies(values):
     if isinstance(values, dict):
         return {k: copy(v) for k, v in values.items()}
     return tuple(copy(v) for v in values)
+
+
+# ---------------------------------------------------------------- every problem of a wrong answer
+
+# findings after which the values are worth comparing with the known mistakes
+_RECOGNISABLE = ("shape", "values", "not_finite", "tuple_length", "tuple_wanted",
+                 "tuple_unwanted", "agreement")
+# precision a narrow float type keeps: relative differences within this many of its epsilon
+# are what storing and computing in it costs
+_PRECISION_EPSILONS = 64
+
+
+def diagnose(case, received, expected, finding):
+    """Every problem of a wrong answer, most telling first: (finding, mistake, also).
+
+    The values are judged cast to float64 first, so that a known mistake is named whatever
+    the dtype: ±1 given as integers is recognised as ±1, gates in another order as that
+    order. finding: what is wrong with the values (the dtype alone when, cast to float64,
+    they are right); mistake: the Mistake they match, or None; also: the dtype problem when
+    there is one besides, worded from what the values show (see _dtype_finding)."""
+    cast = as_float64(received, expected)
+    if cast is received:
+        mistake = recognised(case, received) if finding.key in _RECOGNISABLE else None
+        return finding, mistake, ()
+    agreement = getattr(case, "agreement", None)
+    if agreement is not None:
+        value_finding = compare_labels(expected, cast, agreement)
+    else:
+        value_finding = compare(expected, cast, case.rtol, case.atol)
+    if value_finding is None:
+        return _dtype_finding(expected, received, cast, case, right=True), None, ()
+    mistake = recognised(case, cast) if value_finding.key in _RECOGNISABLE else None
+    dtype = _dtype_finding(expected, received, cast, case, right=False,
+                           recognised=mistake is not None)
+    if dtype is not None and dtype.key == "dtype_int_truncated":
+        mistake = None   # the dropped fractions explain every value; a match is a coincidence
+    return value_finding, mistake, (() if dtype is None else (dtype,))
+
+
+def as_float64(value, expected):
+    """`value` with each array of integers, booleans or a float narrower than float64 cast to
+    float64 where `expected` is float64 (a tuple item by item); the very object when nothing
+    needed a cast."""
+    if isinstance(value, tuple):
+        if not isinstance(expected, tuple) or len(expected) != len(value):
+            return value
+        items = tuple(as_float64(v, e) for v, e in zip(value, expected))
+        return value if all(a is b for a, b in zip(items, value)) else items
+    if isinstance(value, np.ndarray) and np.asarray(expected).dtype.kind == "f" and (
+            value.dtype.kind in "biu" or (value.dtype.kind == "f" and value.dtype.itemsize < 8)):
+        return value.astype(np.float64)
+    return value
+
+
+def _dtype_finding(expected, received, cast, case, right, recognised=False):
+    """The dtype problem of the first item whose dtype is not the one due, with the reason the
+    values show: "_only" when cast to float64 they are right; for integers "_truncated" when
+    they are the expected values with the fractions dropped; for a narrow float "_precision"
+    when they are off by no more than its precision and no mistake explains them."""
+    pairs = zip(expected, received, cast) if isinstance(expected, tuple) and isinstance(
+        received, tuple) else [(expected, received, cast)]
+    for item, (want, got, got64) in enumerate(pairs):
+        if not isinstance(got, np.ndarray) or got is got64:
+            continue
+        finding = _dtype_problem(np.asarray(want).dtype, got.dtype)
+        if finding is None:
+            continue
+        reason = ""
+        if right:
+            reason = "_only"
+        elif finding.key == "dtype_int" and _fractions_dropped(want, got64):
+            reason = "_truncated"
+        elif finding.key == "dtype_narrow" and not recognised and _within_precision(
+                want, got64, got.dtype, case):
+            reason = "_precision"
+        finding.key += reason
+        if isinstance(expected, tuple):
+            finding.values.update(item=item + 1, items=len(expected))
+        return finding
+    return None
+
+
+def _fractions_dropped(want, got64) -> bool:
+    """Whether the integers received are the expected values with their fractions dropped
+    (truncated, floored or rounded), and the expected values have fractions to drop."""
+    want = np.asarray(want, dtype=np.float64)
+    if want.shape != got64.shape or not np.all(np.isfinite(want)) or np.all(want == np.round(want)):
+        return False
+    return any(np.array_equal(cut(want), got64) for cut in (np.trunc, np.floor, np.round))
+
+
+def _within_precision(want, got64, dtype, case) -> bool:
+    want = np.asarray(want, dtype=np.float64)
+    if want.shape != got64.shape:
+        return False
+    loose = _PRECISION_EPSILONS * float(np.finfo(dtype).eps)
+    with np.errstate(invalid="ignore", over="ignore"):
+        return bool(np.allclose(got64, want, rtol=max(case.rtol, loose),
+                                atol=max(case.atol, loose * float(np.max(np.abs(want), initial=1.0)))))
 
 
 # ---------------------------------------------------------------- one case
@@ -343,25 +485,29 @@ def judge_case(case, outcome, expected, names=(), file_problem=None, quiet=False
     if status != "returned":
         return CaseVerdict("error", file_problem or Finding("not_run"))
     changed = _changed(case, outcome, names)
-    if changed:
-        return CaseVerdict("failed", Finding("in_place", arguments=", ".join(changed),
-                                             count=len(changed)))
     agreement = getattr(case, "agreement", None)
     if agreement is not None:
         finding = compare_labels(expected, outcome.value, agreement)
     else:
         finding = compare(expected, outcome.value, case.rtol, case.atol)
+    if changed:
+        in_place = Finding("in_place", arguments=", ".join(changed), count=len(changed))
+        if finding is None:
+            return CaseVerdict("failed", in_place)
+        finding, mistake, also = diagnose(case, outcome.value, expected, finding)
+        return CaseVerdict("failed", in_place, mistake, (finding, *also))
     if finding is None:
         warning = runtime_warning(outcome) if quiet else None
         if warning is not None:
             return CaseVerdict("failed", Finding("warned", function=case.function,
-                                                 warning=warning))
+                                                 warning=warning,
+                                                 warnings=tuple(outcome.warnings or ())))
         return CaseVerdict("passed")
-    mistake = None
-    if finding.key in ("shape", "values", "not_finite", "tuple_length", "tuple_wanted",
-                       "tuple_unwanted", "agreement"):
-        mistake = recognise(case, outcome.value)
-    return CaseVerdict("failed", finding, mistake)
+    finding, mistake, also = diagnose(case, outcome.value, expected, finding)
+    warning = runtime_warning(outcome) if finding.key == "not_finite" else None
+    if warning is not None:      # the cause the call itself reported, rather than a guess
+        finding.key, finding.values["warning"] = "not_finite_warned", warning
+    return CaseVerdict("failed", finding, mistake, also)
 
 
 def _changed(case, outcome, names):

@@ -162,8 +162,11 @@ def static_problems(exercise, path, lang="en"):
     for problem in analysis.forbidden:
         if problem.kind == "forbidden_import":
             own = (problem.detail or problem.name or "").split(".")[0] in ("nncli", "solutions")
-            return t("check.file.forbidden_import", name=exercise.name, module=problem.name,
-                     line=problem.line, why=t("why.nncli" if own else "why.module")), {}
+            if own:
+                return t("check.file.forbidden_import", name=exercise.name, module=problem.name,
+                         line=problem.line, why=t("why.nncli")), {}
+            return t("check.file.forbidden_import_rule", name=exercise.name,
+                     module=problem.name, line=problem.line), {}
     blocked = {}
     for problem in analysis.forbidden:
         if problem.kind == "forbidden_call" and problem.function not in blocked:
@@ -316,15 +319,24 @@ def _judge_function(function, runs, names, not_run, seed, t, stopped=None) -> Te
     lines = [t("check.case", label=case_label(case.label, t),
                inputs=describe_inputs(case, names), seed=seed,
                failed=len(failing), total=total)]
-    lines.append(finding_text(verdict.finding, t))
-    if verdict.mistake:
-        lines.append(t("check.mistake", text=mistake_text(verdict.mistake, t.lang)))
+    lines += verdict_lines(verdict, t)
     warned = verdict.finding is not None and verdict.finding.key == "warned"
     note = "" if warned else warning_note(verdicts, case, t)
     traceback = (getattr(outcome, "traceback", None) or "") if verdict.status == "error" else ""
     return TestResult(function.name, status, 0, function.points,
                       _with_note("\n".join(lines), note), traceback=traceback, cases=total,
                       note=note)
+
+
+def verdict_lines(verdict, t) -> list:
+    """Every problem of a case, most telling first: the recognised mistake, what is wrong with
+    the values, then the other problems (a dtype that is not float64)."""
+    lines = []
+    if verdict.mistake is not None:
+        lines.append(t("check.mistake", text=mistake_text(verdict.mistake, t.lang)))
+    lines.append(finding_text(verdict.finding, t))
+    lines += [finding_text(finding, t) for finding in verdict.also]
+    return lines
 
 
 def warning_note(verdicts, shown, t) -> str:
@@ -366,7 +378,8 @@ def finding_text(finding, t) -> str:
         from nncli.grader.wording import warning_advice
 
         values["advice"] = warning_advice(finding.values["function"],
-                                          finding.values["warning"], t)
+                                          finding.values["warning"], t,
+                                          finding.values.get("warnings", ()))
     text = t(f"compare.{finding.key}", **values)
     if finding.key == "shape" and values.get("hint"):
         text += " " + t(f"compare.shape.{values['hint']}")
@@ -377,14 +390,16 @@ def finding_text(finding, t) -> str:
     return text
 
 
-def mistake_text(key: str, lang: str = "en") -> str:
-    """The sentence of a Mistake key: in the "mistakes" texts, else the grader's."""
+def mistake_text(mistake, lang: str = "en") -> str:
+    """The sentence of a Mistake (case.py), or of a bare text key: in the "mistakes" texts,
+    else the grader's, filled with the mistake's values."""
     from nncli.texts import Texts
 
+    key, values = (mistake, {}) if isinstance(mistake, str) else (mistake.text, mistake.values)
     for module in ("mistakes", "grader"):
         texts = Texts(module, lang)
         if texts.has(key):
-            return texts(key)
+            return texts(key, **values)
     return key.replace("_", " ")
 
 

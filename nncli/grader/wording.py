@@ -82,10 +82,18 @@ def warning_phrase(text: str, t) -> str:
     return t("check.warning_text", category=category, message=worded) if category else worded
 
 
-def warning_advice(function: str, message: str, t) -> str:
+def warning_advice(function: str, message: str, t, warnings=()) -> str:
     """What a warning in a function that must stay quiet means, and how to avoid it: the
-    text "warned.<kind>.<function>" when there is one, else "warned.<kind>"."""
+    text "warned.<kind>.<function>" when there is one, else "warned.<kind>".
+
+    warnings: every warning of the call ("RuntimeWarning: ..."). An overflow that came with
+    an invalid value (inf / inf, inf − inf) made a NaN the answer does not hold: a branch
+    np.where computed and threw away ("overflow_discarded"), not a step that happened to
+    turn inf into a right number."""
     kind = warning_kind(message)
+    if kind == "overflow" and any(warning_kind(w.partition(": ")[2] or w) == "invalid"
+                                  for w in warnings):
+        kind = "overflow_discarded"
     key = f"warned.{kind}.{function}"
     return t(key if t.has(key) else f"warned.{kind}")
 

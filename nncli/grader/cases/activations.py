@@ -31,11 +31,26 @@ def _softmax_whole_array(x, axis=-1):
     return e / e.sum()
 
 
+def _softmax_overflow(x, axis=-1):
+    with np.errstate(all="ignore"):
+        e = np.exp(np.asarray(x, dtype=np.float64))
+        return e / e.sum(axis=axis, keepdims=True)
+
+
+def _softmax_global_max(x, axis=-1):
+    x = np.asarray(x, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        e = np.exp(x - np.max(x))
+        return e / e.sum(axis=axis, keepdims=True)
+
+
 RELU = [Mistake("relu_step", _relu_step)]
 SIGMOID = [Mistake("sigmoid_sign", _sigmoid_sign)]
 TANH = [Mistake("tanh_half", _tanh_half)]
 SOFTMAX = [Mistake("softmax_wrong_axis", _softmax_wrong_axis),
-           Mistake("softmax_whole_array", _softmax_whole_array)]
+           Mistake("softmax_whole_array", _softmax_whole_array),
+           Mistake("softmax_overflow", _softmax_overflow),
+           Mistake("softmax_global_max", _softmax_global_max)]
 
 
 def _random_shape(rng):
@@ -70,7 +85,8 @@ def _softmax_cases(rng):
              (np.array([[1000.0, 999.0, -1000.0], [-1000.0, -1000.0, -999.0]]),), act.softmax,
              mistakes=SOFTMAX),
         Case(name, "edge: 1D, shape (5,), values near 1000",
-             (np.array([1000.0, 1001.0, 998.0, 1000.5, 990.0]),), act.softmax),
+             (np.array([1000.0, 1001.0, 998.0, 1000.5, 990.0]),), act.softmax,
+             mistakes=[Mistake("softmax_overflow", _softmax_overflow)]),
         Case(name, "edge: axis=0 on a non-square (3, 2)", (normal(rng, 3, 2, scale=2.0),),
              act.softmax, kwargs={"axis": 0}, mistakes=SOFTMAX),
         Case(name, "edge: axis=1 of a 3D (2, 3, 4)", (normal(rng, 2, 3, 4, scale=2.0),),

@@ -4,30 +4,24 @@ import numpy as np
 
 from nncli.grader.case import Case, Mistake
 from nncli.grader.cases._common import dims, normal
+from nncli.grader.transforms import declare, gate_orders, outputs_swapped, zeroed
 
 from nncli.maths import lstm
 from nncli.maths import activations as _act
 sigmoid, tanh = _act.sigmoid, _act.tanh
 
 
-def _wrong_step(order="ifgo", g_through=tanh, state_tanh=True):
-    """An LSTM step that reads the four column blocks in `order` (the letters name the gate
-    each block is taken as), squashes g with `g_through`, and maybe skips tanh(c_t)."""
+def _wrong_step(g_through=tanh, state_tanh=True):
+    """An LSTM step that squashes g with `g_through`, and maybe skips tanh(c_t)."""
 
     def step(x_t, s_prev, c_prev, W, U, b):
         a = np.asarray(x_t) @ W + np.asarray(s_prev) @ U + b
-        blocks = dict(zip(order, np.split(a, 4, axis=-1)))
-        i, f, o = sigmoid(blocks["i"]), sigmoid(blocks["f"]), sigmoid(blocks["o"])
-        g = g_through(blocks["g"])
+        i, f, g, o = np.split(a, 4, axis=-1)
+        i, f, o, g = sigmoid(i), sigmoid(f), sigmoid(o), g_through(g)
         c_t = f * c_prev + i * g
         return (o * tanh(c_t) if state_tanh else o * c_t), c_t
 
     return step
-
-
-def _swapped_step(x_t, s_prev, c_prev, W, U, b):
-    s_t, c_t = lstm.lstm_step(x_t, s_prev, c_prev, W, U, b)
-    return c_t, s_t
 
 
 def _forward_with(step, carried=True):
@@ -47,21 +41,17 @@ def _forward_with(step, carried=True):
     return forward
 
 
-def _swapped_forward(x, s0, c0, W, U, b):
-    states, cells = lstm.lstm_forward(x, s0, c0, W, U, b)
-    return cells, states
-
-
+# the same transformations of the reference for a step and for a whole sequence: W, U and b
+# hold the four gates' column blocks, in PyTorch's order i, f, g, o
+_TRANSFORMS = [*gate_orders("W", "U", "b"), zeroed("b"), outputs_swapped("lstm_outputs_swapped")]
 _WRONG_STEPS = (
-    ("gates_order_ifog", _wrong_step(order="ifog")),
-    ("gates_order_figo", _wrong_step(order="figo")),
     ("lstm_sigmoid_on_g", _wrong_step(g_through=sigmoid)),
     ("lstm_state_without_tanh", _wrong_step(state_tanh=False)),
 )
-STEP = [Mistake(key, fn) for key, fn in _WRONG_STEPS] + [
-    Mistake("lstm_outputs_swapped", _swapped_step)]
-FORWARD = [Mistake(key, _forward_with(fn)) for key, fn in _WRONG_STEPS] + [
-    Mistake("lstm_outputs_swapped", _swapped_forward),
+STEP = declare("lstm", "lstm_step", lstm.lstm_step, _TRANSFORMS) + [
+    Mistake(key, fn) for key, fn in _WRONG_STEPS]
+FORWARD = declare("lstm", "lstm_forward", lstm.lstm_forward, _TRANSFORMS) + [
+    Mistake(key, _forward_with(fn)) for key, fn in _WRONG_STEPS] + [
     Mistake("state_not_carried", _forward_with(lstm.lstm_step, carried=False))]
 
 

@@ -5,6 +5,7 @@ import numpy as np
 from nncli.grader.case import Case, Mistake
 from nncli.grader.cases._common import (alternating, causal, dims, every_row_has_true,
                                         mask_with_true_per_row, normal)
+from nncli.grader.transforms import declare, ignored
 
 from nncli.maths import attention as att
 
@@ -64,6 +65,8 @@ def _mha_mask_inverted(X, Wq, Wk, Wv, Wo, n_heads, mask=None):
     return _mha(X, Wq, Wk, Wv, Wo, n_heads, mask, invert=True)
 
 
+MASK_IGNORED = declare("multihead", "multi_head_attention", att.multi_head_attention,
+                       [ignored("mask")])
 SPLIT = [Mistake("heads_interleaved", _split_interleaved),
          Mistake("heads_reshaped_without_transpose", _split_plain_reshape)]
 MERGE = [Mistake("heads_interleaved", _merge_interleaved),
@@ -120,6 +123,7 @@ def _mha_case(rng, label, N, T, d, h, mask=None):
         shown += f", mask {tuple(np.shape(mask))}"
         if every_row_has_true(~mask, (N, h, T, T)):
             mistakes.append(Mistake("mask_inverted", _mha_mask_inverted))
+        mistakes += MASK_IGNORED
     return Case("multi_head_attention", f"{label}: {shown}", (X, *weights, h),
                 att.multi_head_attention, kwargs=kwargs, mistakes=mistakes)
 

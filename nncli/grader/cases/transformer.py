@@ -5,6 +5,7 @@ import numpy as np
 
 from nncli.grader.case import Case, Mistake
 from nncli.grader.cases._common import dims, normal
+from nncli.grader.transforms import declare, replaced
 
 from nncli.maths import transformer as tf
 from nncli.maths import activations as _act
@@ -81,8 +82,12 @@ def _ln_batch_axis(x, gamma, beta, eps=1e-5):
     return (x - mean) / np.sqrt(var + eps) * gamma + beta
 
 
+# eps written as a number instead of the argument: the default, and the other usual ones
+_EPS_HARD_CODED = [replaced("eps", eps, "eps_hard_coded", values={"used": f"{eps:g}"})
+                   for eps in (1e-5, 1e-6, 1e-8, 1e-12, 0.0)]
 LAYER_NORM = [Mistake("unbiased_variance", _ln_unbiased),
-              Mistake("batch_norm_instead", _ln_batch_axis)]
+              Mistake("batch_norm_instead", _ln_batch_axis),
+              *declare("transformer", "layer_norm", tf.layer_norm, _EPS_HARD_CODED)]
 
 
 def _ln_cases(rng):

@@ -122,14 +122,11 @@ TEXTS = {
         "(and for an LSTM the cell) computed at step t must be the input of step t + 1: "
         "that is what lets the network remember."
     ),
-    "gates_order_ifog": (
-        "Your gates are read in the order i, f, o, g: the last two blocks are swapped. "
-        "PyTorch packs its LSTM weights as i, f, g, o (input, forget, candidate, output); "
-        "these weights follow PyTorch, so the third H-wide block is g."
-    ),
-    "gates_order_figo": (
-        "Your gates are read in the order f, i, g, o: the first two blocks are swapped. "
-        "The order is i, f, g, o, as PyTorch packs weight_ih_l0: the input gate comes first."
+    "gates_order": (
+        "Your result matches the four H-wide column blocks of W, U and b read as {order}. "
+        "They hold the gates in the order i, f, g, o (input gate, forget gate, candidate, "
+        "output gate), as PyTorch packs torch.nn.LSTM's weights; other books pack them "
+        "otherwise. Read block k, columns k·H to (k+1)·H − 1, as the k-th of i, f, g, o."
     ),
     "lstm_sigmoid_on_g": (
         "Your result matches a sigmoid on the candidate g. The three gates are fractions and "
@@ -296,4 +293,21 @@ TEXTS = {
     # train
     "train_one_class": "every point got the same class: the network did not learn. Typical causes: weights that start at zero (every hidden unit stays alike), a learning rate so large the loss becomes nan, or labels and predictions in different orders.",
     "train_linear": "these predictions are those of a linear model, which no data set here can be separated by: add a hidden layer with a ReLU between the input and the output.",
+    "softmax_overflow": (
+        "Your result matches np.exp(x) divided by its sum without subtracting the maximum "
+        "first: e^1000 overflows to inf, and inf / inf is nan. Subtract each slice's maximum "
+        "along the axis (np.max(x, axis=axis, keepdims=True)) before np.exp: it changes no "
+        "probability, and the largest exponent becomes e^0 = 1."
+    ),
+    "softmax_global_max": (
+        "Your result matches subtracting the whole array's maximum, np.max(x), instead of "
+        "each slice's: a row far below the largest entry then underflows to 0 in every entry, "
+        "and 0 / 0 is nan. Subtract np.max(x, axis=axis, keepdims=True), the maximum of each "
+        "slice along the axis."
+    ),
+    "eps_hard_coded": (
+        "Your result matches layer normalisation with eps = {used}, not with the eps of this "
+        "call: use the eps argument (its default, 1e-05, is torch.nn.LayerNorm's) rather than "
+        "a number of your own."
+    ),
 }

@@ -111,14 +111,11 @@ TEXTS = {
         "你的结果和“每一步都从初始状态重新开始”的计算对上了。第 t 步算出的状态"
         "（对 LSTM 来说还有细胞状态）必须作为第 t + 1 步的输入：网络正是靠这个记住东西的。"
     ),
-    "gates_order_ifog": (
-        "你按 i、f、o、g 的顺序读取了门：后两块换了位置。"
-        "PyTorch 按 i、f、g、o（输入门、遗忘门、候选值、输出门）打包 LSTM 的权重；"
-        "这里的权重沿用 PyTorch 的排法，所以第三个 H 宽的块是 g。"
-    ),
-    "gates_order_figo": (
-        "你按 f、i、g、o 的顺序读取了门：前两块换了位置。"
-        "顺序是 i、f、g、o，和 PyTorch 打包 weight_ih_l0 的方式一样：输入门排在最前面。"
+    "gates_order": (
+        "你的结果和把 W、U、b 的四个 H 宽的列块按 {order} 的顺序读取对上了。"
+        "这些块装的门依次是 i、f、g、o（输入门、遗忘门、候选值、输出门），"
+        "和 PyTorch 打包 torch.nn.LSTM 权重的方式一样；别的书可能按别的顺序打包。"
+        "第 k 块（第 k·H 到 (k+1)·H − 1 列）要当作 i、f、g、o 中的第 k 个来读。"
     ),
     "lstm_sigmoid_on_g": (
         "你的结果和“候选值 g 也用 sigmoid”对上了。三个门是比例，用 σ；"
@@ -274,4 +271,19 @@ TEXTS = {
     # train
     "train_one_class": "每个点都被分到了同一类：网络没有学到东西。常见原因：权重从零开始（每个隐藏单元都一样）、学习率太大使损失变成 nan，或者标签和预测的顺序对不上。",
     "train_linear": "这些预测和线性模型的一样，而这里没有一个数据集能被直线分开：在输入和输出之间加一个带 ReLU 的隐藏层。",
+    "softmax_overflow": (
+        "你的结果和不先减去最大值、直接算 np.exp(x) / 求和对上了：e^1000 会溢出成 inf，"
+        "而 inf / inf 是 nan。先沿着 axis 减去每一组的最大值"
+        "（np.max(x, axis=axis, keepdims=True)）再取 np.exp：这不改变任何概率，"
+        "而最大的指数变成了 e^0 = 1。"
+    ),
+    "softmax_global_max": (
+        "你的结果和减去整个数组的最大值 np.max(x)、而不是每一组各自的最大值对上了："
+        "如果某一行远小于全局最大值，它的每一项都会下溢成 0，0 / 0 就是 nan。"
+        "请减去 np.max(x, axis=axis, keepdims=True)，也就是沿着 axis 每一组各自的最大值。"
+    ),
+    "eps_hard_coded": (
+        "你的结果和 eps = {used} 的层归一化对上了，而不是这次调用的 eps："
+        "请用传进来的 eps 参数（默认值 1e-05，和 torch.nn.LayerNorm 一样），不要自己写一个数。"
+    ),
 }

@@ -19,7 +19,6 @@ out = softmax(Q Kᵀ / √d，掩码后) V 对 Q、K 和 V 的梯度。softmax �
 前面可以有任意个批量（和头）轴。
 
 所有 nncli 练习的约定：数组是 float64；批量维在前；绝不原地修改输入。
-只能使用 NumPy 和 Python 标准库。
 
 先用下面两个函数的中心差分检查你的梯度，然后：
     nncli check attention_backward

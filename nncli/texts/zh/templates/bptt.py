@@ -19,7 +19,7 @@ W_in = weight_ih_l0.T，W_s = weight_hh_l0.T，b = bias_ih_l0 + bias_hh_l0
 维度名：批量中 N 个序列，T 个时间步，D 个输入特征，H 个隐藏单元。
 
 所有 nncli 练习的约定：数组是 float64；批量维在前（x 是 (N, T, D)）；行向量乘在右边；
-绝不原地修改输入。只能使用 NumPy 和 Python 标准库。
+绝不原地修改输入。
 
 先用 rnn_forward 的中心差分检查你的梯度，然后：
     nncli check bptt

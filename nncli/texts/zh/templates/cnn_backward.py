@@ -19,7 +19,6 @@ DOCSTRINGS = {
 K×K 的池化窗口、彼此相隔 S（stride 为 None 时 S = K）。
 
 所有 nncli 练习的约定：数组是 float64；批量维在前（x 是 (N, C, H, W)）；绝不原地修改输入。
-只能使用 NumPy 和 Python 标准库，不能用 np.convolve 或 np.correlate。
 
 先用前向函数的中心差分检查你的梯度，然后：
     nncli check cnn_backward

@@ -19,8 +19,6 @@ DOCSTRINGS = {
 out[i, j] = Σ_{a,b} x[i+a, j+b]·k[a, b]。conv1d 遵循前一种；corr2d 和 conv2d 遵循
 后一种（学出来的卷积核并不在乎是哪一种）。
 
-这个练习里不许用 numpy.convolve 和 numpy.correlate。
-
 所有 nncli 练习的约定：数组是 float64；批量维在前（图像是 (N, C, H, W)：N 张图像、
 C 个通道、H 行、W 列）；绝不原地修改输入。
 

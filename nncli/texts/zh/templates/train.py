@@ -20,7 +20,7 @@ DOCSTRINGS = {
 维度名：N 个训练点，M 个测试点，每个点 2 个特征；C 个类别。
 
 所有 nncli 练习的约定：数组是 float64（标签是整数）；批量维在前（X_train 是 (N, 2)）；
-绝不原地修改输入。只能使用 NumPy 和 Python 标准库：能替你完成训练的库（torch、sklearn 等）会被拒绝。
+绝不原地修改输入。
 
 写完后这样检查：  nncli check train
 """,
