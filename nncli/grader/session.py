@@ -1,12 +1,13 @@
 """One `nncli check`: from the learner's files to a SessionResult.
 
-  1. read every file's syntax tree (static.py): a syntax error or a forbidden import stops
-     that file here; a forbidden call stops that function;
-  2. make every case from the seed (inputs only), and hand the inputs to the host, a fresh
+  1. make every case from the seed (inputs only), and hand the inputs to the host, a fresh
      interpreter that never holds anything else of nncli's (sandbox/host.py);
-  3. start one learner process per file, forked by the host's student process;
-  4. meanwhile compute the expected values here, with the reference maths: no learner
-     process is a copy of this one, so they are out of its reach whenever they are made;
+  2. start one learner process per file, forked by the host's student process;
+  3. meanwhile read every file's syntax tree (static.py): a syntax error or a forbidden
+     import sets that file aside, a forbidden call that function (what they did in the
+     learner's process is not judged);
+  4. and compute the expected values here, with the reference maths: no learner process is
+     a copy of this one, so they are out of its reach whenever they are made;
   5. wait for each process and judge each call (compare.py).
 `begin` does 1-4 and returns a Pending; its `finish` does 5 (`nncli grade` keeps several
 students' sessions running at once).
@@ -96,26 +97,23 @@ def begin(workspace, exercises, seed: int, timeout: float = 10.0, lang: str = "e
     if own_host:
         host = runner.start_host()
     plans = [_Plan(e, workspace.exercise_file(e.name)) for e in exercises]
+    files = []
     for plan in plans:
-        plan.problem, plan.blocked = static_problems(plan.exercise, plan.path, lang)
-    files, starting = [], []
-    for plan in plans:
-        if plan.problem:
-            continue
         plan.cases = make_cases(plan.exercise, seed)
-        indexes = [i for i, c in enumerate(plan.cases) if c.function not in plan.blocked]
-        if not indexes:
-            continue
         key = f"{plan.exercise.name}@{seed}"
         host.define(key, [(c.function, c.args, c.kwargs) for c in plan.cases])
-        files.append(runner.File(plan.path, key, indexes, timeout,
+        files.append(runner.File(plan.path, key, range(len(plan.cases)), timeout,
                                  forbidden=FORBIDDEN_MODULES))
-        starting.append(plan)
     student = None
     if files:
         student = host.open_student(isolation=isolation, cgroups=cgroups, uid=uid)
-        for plan, handle in zip(starting, student.start(files)):
+        for plan, handle in zip(plans, student.start(files)):
             plan.handle = handle
+    # While they run: the syntax tree (a file with a forbidden import is not judged, a
+    # function with a forbidden call neither: what they did is set aside) and the expected
+    # values.
+    for plan in plans:
+        plan.problem, plan.blocked = static_problems(plan.exercise, plan.path, lang)
     for plan in plans:
         if expected is None:
             plan.expected = [expected_value(case) for case in plan.cases]
