@@ -6,7 +6,7 @@ import pytest
 
 from nncli.builders.context import Context
 from nncli.builders.conv_channels import build_conv_channels, channel_parts
-from tests.test_conv import loop_conv2d
+from test_conv import loop_conv2d
 
 
 @pytest.mark.parametrize("C,F,H,padding,stride,bias", [
