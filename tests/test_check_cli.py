@@ -289,7 +289,7 @@ def test_help_of_each_command_loads_neither_numpy_nor_rich(command):
     code = ("import sys\nfrom nncli.cli import main\ntry:\n    main([%r, '--help'])\n"
             "except SystemExit:\n    pass\n"
             "print('LOADED', 'numpy' in sys.modules, 'rich' in sys.modules)") % command
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
     assert "LOADED False False" in out.stdout, out.stdout + out.stderr
 
 

@@ -71,7 +71,7 @@ def test_step_is_ignored_when_not_a_terminal(run):
 
 def _run_module(*args, env=None):
     return subprocess.run([sys.executable, "-m", "nncli", *args], capture_output=True, text=True,
-                          env=dict(os.environ, NO_COLOR="1", **(env or {})), timeout=60)
+                          env=dict(os.environ, NO_COLOR="1", **(env or {})), timeout=600)
 
 
 def test_python_dash_m_and_help_does_not_load_numpy_or_rich():
@@ -79,14 +79,14 @@ def test_python_dash_m_and_help_does_not_load_numpy_or_rich():
     probe = ("import sys\nfrom nncli.cli import main\nsys.argv = ['nncli', '--help']\n"
              "try:\n    main()\nexcept SystemExit:\n    pass\n"
              "print('LOADED', 'numpy' in sys.modules, 'rich' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60).stdout
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=600).stdout
     assert "LOADED False False" in out
 
 
 def test_piped_output_has_no_escape_codes_even_with_colour_allowed():
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     result = subprocess.run([sys.executable, "-m", "nncli", "explain", "conv"], capture_output=True,
-                            text=True, env=env, timeout=60)
+                            text=True, env=env, timeout=600)
     assert result.returncode == 0 and "\x1b[" not in result.stdout
 
 

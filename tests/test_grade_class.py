@@ -121,7 +121,7 @@ def graded(tmp_path_factory):
         [sys.executable, "-m", "nncli", "grade", str(submissions), "--out", str(gradebook),
          "--json", str(out_json), "--feedback", str(feedback), "--seed", str(SEED),
          "--timeout", str(TIMEOUT), "--jobs", "2"],
-        capture_output=True, text=True, env=env, timeout=120)
+        capture_output=True, text=True, env=env, timeout=600)
     try:
         accepted = listener.accept()
         accepted[0].close()

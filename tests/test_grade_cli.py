@@ -19,7 +19,7 @@ def _grade(*args, env=None, cwd=None):
         environ.pop(name, None)
     environ.update(env or {})
     return subprocess.run([sys.executable, "-m", "nncli", "grade", *map(str, args)],
-                          capture_output=True, text=True, env=environ, cwd=cwd, timeout=120)
+                          capture_output=True, text=True, env=environ, cwd=cwd, timeout=600)
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def _grade_refused(*args):
     for name in ("NNCLI_LANG",):
         environ.pop(name, None)
     return subprocess.run([sys.executable, "-c", code, "grade", *map(str, args)],
-                          capture_output=True, text=True, env=environ, timeout=120)
+                          capture_output=True, text=True, env=environ, timeout=600)
 
 
 def test_isolation_refused_auto_warns_and_required_stops(small_class, tmp_path):
@@ -162,7 +162,7 @@ else:
     host.close()
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
+                            timeout=600)
     if "UNAVAILABLE" in result.stdout:
         pytest.skip("user namespaces refused here")
     assert "NOREAD" in result.stdout and "NONET" in result.stdout, result.stdout + result.stderr

@@ -121,7 +121,7 @@ def test_ctrl_c_loses_nothing_and_resume_grades_the_others(tmp_path):
             time.sleep(0.05)
         # a_one and b_two are on disk; c_held waits for the gate: stop the run now
         process.send_signal(signal.SIGINT)
-        stdout, stderr = process.communicate(timeout=120)
+        stdout, stderr = process.communicate(timeout=600)
     finally:
         if process.poll() is None:
             process.kill()

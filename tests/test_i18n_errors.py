@@ -215,7 +215,7 @@ def test_nncli_help_in_chinese_stays_light():
              "sys.argv = ['nncli', '--help']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
              "print('LOADED', 'numpy' in sys.modules, 'rich' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         timeout=60).stdout
+                         timeout=600).stdout
     assert zh_texts("cli")["command.topics"] in out
     assert zh_texts("cli")["help.nncli"] in out
     assert "LOADED False False" in out
