@@ -3,7 +3,6 @@ fooled. Timeouts are short (1 s) so the suite stays fast; the files that need a 
 in parallel in one test."""
 
 import os
-import time
 from pathlib import Path
 
 import numpy as np
@@ -84,22 +83,19 @@ def test_correct_file_returns_numpys_values():
 
 
 def test_start_returns_at_once_and_files_run_in_parallel():
+    """start() waits for no file: all ten are running (none finished) before the first wait."""
     x = x3()
-    began = time.monotonic()
     handles = [sandbox.start(HOSTILE / "correct.py", [("relu", (x,), {})]) for _ in range(10)]
-    started = time.monotonic() - began
+    assert not any(h.finished for h in handles)
     runs = sandbox.wait_all(handles)
-    total = time.monotonic() - began
     assert all(r.outcomes[0].status == "returned" for r in runs)
     assert all(np.array_equal(r.outcomes[0].value, np.maximum(x, 0)) for r in runs)
-    print(f"\n10 trivial files: start {started * 1000:.1f} ms, start+wait {total * 1000:.1f} ms")
 
 
 # ---- time, exits and crashes ----------------------------------------------------------
 
 def test_infinite_loops_time_out_even_ignoring_sigterm():
     x = x3()
-    began = time.monotonic()
     loop = sandbox.start(HOSTILE / "loop.py", [("relu", (x,), {})] * 2, timeout=1.0)
     at_import = sandbox.start(HOSTILE / "loop_at_import.py", [("relu", (x,), {})],
                               timeout=1.0)
@@ -107,7 +103,7 @@ def test_infinite_loops_time_out_even_ignoring_sigterm():
     for result in (loop.wait(), at_import.wait()):
         assert result.timed_out and result.crashed is None
         assert [o.status for o in result.outcomes] == ["not_run"] * len(result.outcomes)
-        assert result.elapsed >= 1.0
+        assert result.elapsed >= 1.0  # not before its time limit
     assert not at_import.wait().loaded and loop.wait().loaded
     assert fine.wait().outcomes[0].status == "returned" and not fine.wait().timed_out
 
