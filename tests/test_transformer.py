@@ -207,3 +207,13 @@ def test_worked_numbers_agree_with_the_matrices():
     logits = trace.outputs["encoder_output"][2] @ p["W_vocab"] + p["b_vocab"]
     exps = np.exp(logits - logits.max())
     assert any(e.startswith("sum = ") and e.endswith("= " + ctx.n(exps.sum())) for e in equations)
+
+
+def test_the_chinese_example_sentence_is_in_chinese(run):
+    """The example words follow the learner's language; --words still wins."""
+    zh = run("explain", "transformer", "--lang", "zh")
+    assert zh.code == 0 and "小猫" in zh.stdout and "cat" not in zh.stdout
+    en = run("explain", "transformer")
+    assert "the cat sat" in en.stdout and "小猫" not in en.stdout
+    chosen = run("explain", "transformer", "--lang", "zh", "--words", "我 喝 茶")
+    assert "我" in chosen.stdout and "小猫" not in chosen.stdout

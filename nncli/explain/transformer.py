@@ -5,7 +5,8 @@ import click
 from nncli.explain.common import Size, common_options, explain, given
 from nncli.explain.trained import trained_option
 
-DEFAULT_WORDS = "the,cat,sat,on,a,mat"
+# the example sentence in the learner's language ("the cat sat on a mat")
+DEFAULT_WORDS = {"en": "the,cat,sat,on,a,mat", "zh": "小猫,坐,在,垫子,上,了"}
 
 
 @click.command(name="transformer")
@@ -17,8 +18,8 @@ DEFAULT_WORDS = "the,cat,sat,on,a,mat"
               help="Attention heads; must divide --dim.")
 @click.option("--ff", type=Size(1, 256, "units"), default=8, show_default=True,
               help="Width d_ff of the feed-forward hidden layer.")
-@click.option("--words", "words_text", default=DEFAULT_WORDS, show_default=True, metavar="LIST",
-              help="The vocabulary, words split by spaces or commas (2 to 50 different words); the input sentence is its first words.")
+@click.option("--words", "words_text", default=None, metavar="LIST",
+              help="The vocabulary, words split by spaces or commas (2 to 50 different words); the input sentence is its first words.  [default: the,cat,sat,on,a,mat; in Chinese 小猫,坐,在,垫子,上,了]")
 @trained_option
 @common_options
 def command(tokens, dim, heads, ff, words_text, trained, **common):
@@ -34,8 +35,10 @@ def command(tokens, dim, heads, ff, words_text, trained, **common):
     if dim % heads:
         raise UsageProblem.of("transformer.heads", heads=heads, dim=dim)
     from nncli.explain.common import parse_words
+    from nncli.texts import resolve_lang
 
-    vocab = parse_words(words_text)
+    vocab = parse_words(words_text if words_text is not None
+                        else DEFAULT_WORDS.get(resolve_lang(common["lang"]), DEFAULT_WORDS["en"]))
     if not 2 <= len(vocab) <= 50:
         raise UsageProblem.of("transformer.word_count", count=len(vocab))
     repeated = sorted({w for w in vocab if vocab.count(w) > 1})
