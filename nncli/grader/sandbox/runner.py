@@ -141,6 +141,7 @@ class Student:
 
     def __init__(self, channel, problem=None, pid=None):
         self.channel, self.problem, self.pid = channel, problem, pid
+        self._starting = []  # handles of each start request not answered yet, oldest first
         self.handles = {}  # pid -> Handle
         self._ready = channel is None
 
@@ -156,7 +157,9 @@ class Student:
             self.problem = str(header.get("error") or "the student process did not start")
 
     def start(self, files) -> list:
-        """A Handle per File, all started now (or failed at once, with the reason)."""
+        """A Handle per File. The request is sent now and answered while nncli goes on (the
+        student process forks the learners meanwhile); a handle gets its process when the
+        answer is read, or fails with the reason."""
         pump = Pump.current()
         handles = [Handle(f, self) for f in files]
         if not files:
@@ -165,40 +168,44 @@ class Student:
         if self.problem is None:
             try:
                 self.channel.send({"op": "start", "files": [f.request() for f in files]})
-                header, _, fds = self._receive("started")
-                answers = header.get("files")
-                if not isinstance(answers, list) or len(answers) != len(files) or \
-                        len(fds) != 3 * sum(1 for a in answers if "pid" in a):
-                    raise Closed("the student process answered with the wrong descriptors")
             except Closed as error:
                 self.problem = str(error)
         if self.problem is not None:
             for handle in handles:
                 handle.fail(self.problem)
             return handles
+        self._starting.append(handles)
+        for handle in handles:
+            pump.track(handle)
+        pump.watch_student(self)
+        return handles
+
+    def _started(self, header, fds):
+        """The answer to the oldest start request: each learner's pid and its three pipes."""
+        handles = self._starting.pop(0) if self._starting else []
+        answers = header.get("files")
+        if not isinstance(answers, list) or len(answers) != len(handles) or \
+                len(fds) != 3 * sum(1 for a in answers if isinstance(a, dict) and "pid" in a):
+            for fd in fds:
+                os.close(fd)
+            for handle in handles:
+                handle.fail("the student process answered with the wrong descriptors")
+            return
         at = 0
         for handle, answer in zip(handles, answers):
             if "pid" not in answer:
                 handle.fail(answer.get("error") or "the student process could not fork")
                 continue
-            handle.attach(answer["pid"], fds[at:at + 3], pump)
+            handle.attach(answer["pid"], fds[at:at + 3], Pump.current())
             self.handles[answer["pid"]] = handle
             at += 3
-        pump.watch_student(self)
-        self.on_ready()  # exit reports read together with "started" are taken now
-        return handles
 
-    def _receive(self, op):
-        """The next message `op`, taking the exit reports that come before it."""
-        while True:
-            header, body, fds = self.channel.receive()
-            if header.get("op") == op:
-                return header, body, fds
-            for fd in fds:
-                os.close(fd)
-            self.on_message(header)
-
-    def on_message(self, header):
+    def on_message(self, header, fds=()):
+        if header.get("op") == "started":
+            self._started(header, list(fds))
+            return
+        for fd in fds:
+            os.close(fd)
         if header.get("op") == "exit":
             handle = self.handles.pop(header.get("pid"), None)
             if handle is not None:
@@ -207,16 +214,22 @@ class Student:
     def on_ready(self):
         try:
             for header, _, fds in self.channel.pending():
-                for fd in fds:
-                    os.close(fd)
-                self.on_message(header)
+                self.on_message(header, fds)
         except Closed:
             pass
         if self.channel.closed:
-            for handle in list(self.handles.values()):
-                handle.exited(None)
-            self.handles.clear()
+            self._lost()
             Pump.current().forget_student(self)
+
+    def _lost(self):
+        """The student process is gone: what it ran or was to run has ended."""
+        for handles in self._starting:
+            for handle in handles:
+                handle.fail("the student process ended")
+        self._starting = []
+        for handle in list(self.handles.values()):
+            handle.exited(None)
+        self.handles.clear()
 
     def kill(self, pid):
         if self.channel is not None and not self.channel.closed:
@@ -237,9 +250,9 @@ class Student:
             self.channel.send({"op": "end"})
             while True:  # until it is gone: every process of the student's code is dead
                 header, _, fds = self.channel.receive()
-                for fd in fds:
-                    os.close(fd)
-                self.on_message(header)
+                self.on_message(header, fds)
+                for handle in list(self.handles.values()):
+                    handle.kill()
         except Closed:
             pass
         except TimeoutError:  # a student process of ours that does not end: end it
@@ -248,9 +261,7 @@ class Student:
                     os.kill(self.pid, 9)
                 except OSError:
                     pass
-        for handle in list(self.handles.values()):
-            handle.exited(None)
-        self.handles.clear()
+        self._lost()
         self.channel.close()
         self.channel = None
 
@@ -290,6 +301,7 @@ class Handle:
     def fail(self, reason):
         self._run = FileRun(self._outcomes, crashed=("sandbox.cannot_start",
                                                      {"reason": str(reason)}))
+        Pump.current().unwatch(self)
 
     def attach(self, pid, fds, pump):
         """fds: the read ends of (results, stdout, stderr); None where there is none."""
@@ -300,12 +312,16 @@ class Handle:
                     os.set_blocking(fd, False)
                 self._fds[fd] = kind
         pump.watch(self)
+        if self._killed or self._timed_out:  # stopped before its process was known
+            self.student.kill(pid)
 
     def kill(self, timed_out=False):
-        """Stop it now: its student process kills it and reports the exit."""
+        """Stop it now: its student process kills it and reports the exit (before the
+        process is known, it is stopped when it is)."""
         if self._run is None and not (self._killed or self._timed_out):
             self._timed_out, self._killed = timed_out, not timed_out
-            self.student.kill(self.pid)
+            if self.pid is not None:
+                self.student.kill(self.pid)
 
     # ---- reading ------------------------------------------------------------------------
 
@@ -507,8 +523,13 @@ class Pump:
         self.handles = []
         self.students = set()
 
+    def track(self, handle):
+        """Count `handle` among the running ones (its deadline) before its pipes exist."""
+        if handle not in self.handles:
+            self.handles.append(handle)
+
     def watch(self, handle):
-        self.handles.append(handle)
+        self.track(handle)
         for fd in handle._fds:
             self.selector.register(fd, selectors.EVENT_READ, handle)
 
