@@ -299,3 +299,23 @@ def test_check_and_progress_do_not_make_a_workspace(run, tmp_path, monkeypatch):
     assert run("check").code == 1
     assert run("progress").code == 0
     assert list(tmp_path.iterdir()) == []
+
+
+GRADS = '    return loss, {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}'
+
+
+def test_a_dict_of_gradients_is_judged_entry_by_entry(run, ws):
+    """mlp_loss_and_grads returns (loss, grads): a float32 entry is named with its key and
+    told that only its type is wrong; a missing key is named; a float loss is accepted."""
+    put(ws, "backprop", changed_solution("backprop", GRADS, GRADS.replace(
+        '"W1": dW1', '"W1": dW1.astype(np.float32)')))
+    tests = {t["name"]: t for t in run("check", "backprop", "--json").json()
+             ["exercises"][0]["tests"]}
+    message = tests["mlp_loss_and_grads"]["message"]
+    assert "'W1'" in message and "float32" in message and "only the type" in message
+    assert tests["softmax_cross_entropy"]["status"] == "passed"   # its loss is a float
+    put(ws, "backprop", changed_solution("backprop", GRADS, GRADS.replace('"b2": db2', '"db2": db2')))
+    tests = {t["name"]: t for t in run("check", "backprop", "--json").json()
+             ["exercises"][0]["tests"]}
+    assert "'db2'" in tests["mlp_loss_and_grads"]["message"]
+    assert "'b2'" in tests["mlp_loss_and_grads"]["message"]

@@ -173,7 +173,7 @@ def compare_value(expected, received, rtol: float, atol: float):
         for key in expected:
             finding = compare_array(expected[key], received[key], rtol, atol)
             if finding is not None:
-                finding.values["key"] = key
+                finding.values["entry"] = key
                 return finding
         return None
     if np.ndim(expected) == 0 and type(received) in (int, float):
@@ -401,6 +401,12 @@ def as_float64(value, expected):
             return value
         items = tuple(as_float64(v, e) for v, e in zip(value, expected))
         return value if all(a is b for a, b in zip(items, value)) else items
+    if isinstance(value, dict) or isinstance(expected, dict):
+        if not (isinstance(value, dict) and isinstance(expected, dict)) \
+                or value.keys() != expected.keys():
+            return value
+        entries = {k: as_float64(value[k], expected[k]) for k in value}
+        return value if all(entries[k] is value[k] for k in value) else entries
     if isinstance(value, np.ndarray) and np.asarray(expected).dtype.kind == "f" and (
             value.dtype.kind in "biu" or (value.dtype.kind == "f" and value.dtype.itemsize < 8)):
         return value.astype(np.float64)
@@ -412,9 +418,7 @@ def _dtype_finding(expected, received, cast, case, right, recognised=False):
     values show: "_only" when cast to float64 they are right; for integers "_truncated" when
     they are the expected values with the fractions dropped; for a narrow float "_precision"
     when they are off by no more than its precision and no mistake explains them."""
-    pairs = zip(expected, received, cast) if isinstance(expected, tuple) and isinstance(
-        received, tuple) else [(expected, received, cast)]
-    for item, (want, got, got64) in enumerate(pairs):
+    for item, key, want, got, got64 in _value_pairs(expected, received, cast):
         if not isinstance(got, np.ndarray) or got is got64:
             continue
         finding = _dtype_problem(np.asarray(want).dtype, got.dtype)
@@ -429,10 +433,26 @@ def _dtype_finding(expected, received, cast, case, right, recognised=False):
                 want, got64, got.dtype, case):
             reason = "_precision"
         finding.key += reason
-        if isinstance(expected, tuple):
+        if item is not None:
             finding.values.update(item=item + 1, items=len(expected))
+        if key is not None:
+            finding.values["entry"] = key
         return finding
     return None
+
+
+def _value_pairs(expected, received, cast):
+    """(tuple item or None, dict key or None, expected, received, cast) for every array of a
+    result: a tuple's items, and the entries of a dict (alone or in a tuple)."""
+    def entries(want, got, got64):
+        if isinstance(want, dict) and isinstance(got, dict) and isinstance(got64, dict):
+            return [(k, want[k], got[k], got64[k]) for k in want if k in got and k in got64]
+        return [(None, want, got, got64)]
+
+    if isinstance(expected, tuple) and isinstance(received, tuple):
+        return [(item, *entry) for item, parts in enumerate(zip(expected, received, cast))
+                for entry in entries(*parts)]
+    return [(None, *entry) for entry in entries(expected, received, cast)]
 
 
 def _fractions_dropped(want, got64) -> bool:

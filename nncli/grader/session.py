@@ -381,8 +381,8 @@ def finding_text(finding, t) -> str:
     text = t(f"compare.{finding.key}", **values)
     if finding.key == "shape" and values.get("hint"):
         text += " " + t(f"compare.shape.{values['hint']}")
-    if "key" in values:
-        text = t("check.case_key", key=values["key"]) + text
+    if "entry" in values:
+        text = t("check.case_entry", entry=values["entry"]) + text
     if "item" in values and finding.key not in ("tuple_length",):
         text = t("check.case_item", item=values["item"], count=values["items"]) + text
     return text

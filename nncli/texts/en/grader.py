@@ -66,7 +66,7 @@ TEXTS = {
     "check.passed_cases": "all {count} {count:case|cases} passed",
     "check.not_started": "still raises NotImplementedError",
     "check.case": "Case \"{label}\" ({inputs}), seed {seed}, {failed} of {total} {total:case|cases} failed:",
-    "check.case_key": "In its entry {key!r}: ",
+    "check.case_entry": "In its entry {entry!r}: ",
     "compare.dict_wanted": "returned {received}; a dict with the keys {keys} is due.",
     "compare.dict_keys": "returned a dict with the keys {received}; the keys {keys} are due.",
     "check.case_item": "In returned value {item} of {count}: ",

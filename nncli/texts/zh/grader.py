@@ -67,7 +67,7 @@ TEXTS = {
     "check.passed_cases": "全部 {count} 个用例都通过了",
     "check.not_started": "仍然抛出 NotImplementedError",
     "check.case": "用例“{label}”（{inputs}），随机种子 {seed}；{total} 个用例中有 {failed} 个没通过：",
-    "check.case_key": "在键 {key!r} 对应的值里：",
+    "check.case_entry": "在键 {entry!r} 对应的值里：",
     "compare.dict_wanted": "返回了{received}；应当返回一个以 {keys} 为键的字典。",
     "compare.dict_keys": "返回的字典的键是 {received}；应当是 {keys}。",
     "check.case_item": "返回的 {count} 个值中的第 {item} 个：",
