@@ -62,10 +62,6 @@ class Pending:
         self.plans, self.seed, self.timeout, self.lang = plans, seed, timeout, lang
         self.student, self.host, self.own_host = student, host, own_host
 
-    @property
-    def done(self) -> bool:
-        return all(p.handle is None or p.handle.finished for p in self.plans)
-
     def finish(self) -> SessionResult:
         try:
             return SessionResult(self.seed, [_judge(plan, self.seed, self.timeout, self.lang)

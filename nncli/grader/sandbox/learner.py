@@ -28,8 +28,7 @@ import numpy as np
 from nncli.grader.sandbox import wire
 
 RESULT_FD = 3
-SETUP_FAILED = 70  # exit status when the sandbox itself could not be set up
-CONTACT_LOST = 71  # exit status when results could not be sent (the pipe closed or replaced)
+SETUP_FAILED, CONTACT_LOST = wire.SETUP_FAILED, wire.CONTACT_LOST
 _MAX_ERROR = 2000
 _MAX_TRACEBACK = 20000
 _PR_SET_PDEATHSIG = 1
@@ -238,12 +237,6 @@ def _flush():
             pass
 
 
-def _gib(n):
-    if n >= 1 << 30 and n % (1 << 30) == 0:
-        return f"{n >> 30} GiB"
-    return f"{n / (1 << 20):.0f} MiB"
-
-
 def _describe_exception(exc, path, memory_bytes):
     """(one-line error, traceback trimmed to the learner's file) for an exception."""
     tb = exc.__traceback__
@@ -256,7 +249,7 @@ def _describe_exception(exc, path, memory_bytes):
             line = ["sandbox.exit_none", {}] if code is None else \
                 ["sandbox.exit", {"code": repr(code)[:200]}]
         elif isinstance(exc, MemoryError):
-            line = ["sandbox.memory", {"limit": _gib(memory_bytes)}]
+            line = ["sandbox.memory", {"limit": wire.size_text(memory_bytes)}]
         elif isinstance(exc, _Refused):
             line = ["sandbox.import_refused", {"error": "ModuleNotFoundError",
                                                "module": str(exc.name)[:200]}]

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import signal
 
-SETUP_FAILED = 70  # a learner's exit status when the sandbox could not be set up
-CONTACT_LOST = 71  # ... when its results could not be sent
+from nncli.grader.sandbox.wire import CONTACT_LOST, SETUP_FAILED
 
 
 class CallOutcome:

@@ -467,7 +467,7 @@ class Handle:
         timed_out = self._timed_out and not self._done
         crashed, load_error = None, self._load_error
         if self._memory:
-            crashed = ("sandbox.memory", {"limit": _size_text(self.file.memory)})
+            crashed = ("sandbox.memory", {"limit": wire.size_text(self.file.memory)})
         elif self._killed:
             crashed = ("sandbox.stopped", {})
         elif not timed_out and not self._done and load_error is None:
@@ -480,12 +480,6 @@ class Handle:
                             self._out.total > self._out.cap or self._err.total > self._err.cap,
                             self._out.total, self._err.total, load_error, timed_out, crashed,
                             elapsed, self._loaded)
-
-
-def _size_text(n) -> str:
-    if n >= 1 << 30 and n % (1 << 30) == 0:
-        return f"{n >> 30} GiB"
-    return f"{n / (1 << 20):.0f} MiB"
 
 
 class _Capture:

@@ -36,6 +36,19 @@ MAX_WARNING_TEXT = 300    # characters kept of each
 _KINDS = "biufc"
 
 
+# A learner's exit status when the sandbox itself could not be set up, and when its results
+# could not be sent (the pipe closed or replaced): both sides read them.
+SETUP_FAILED = 70
+CONTACT_LOST = 71
+
+
+def size_text(n: int) -> str:
+    """"1 GiB", "256 MiB": a memory limit as the messages say it."""
+    if n >= 1 << 30 and n % (1 << 30) == 0:
+        return f"{n >> 30} GiB"
+    return f"{n / (1 << 20):.0f} MiB"
+
+
 class Malformed(Exception):
     """The bytes are not a frame nncli can read."""
 
