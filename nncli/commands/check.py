@@ -93,9 +93,9 @@ def _check(ctx, host, names, workspace_option, seed, timeout, output_format, jun
 
     running = session.begin(workspace, chosen, seed, timeout, lang, host=host)
     if output_format == "table":  # while the learners run: what drawing the table needs
-        import rich.console, rich.padding, rich.table, rich.text  # noqa: E401, F401
+        import rich.console, rich.padding, rich.text  # noqa: E401, F401
 
-        import nncli.render.wrap  # noqa: F401
+        import nncli.render.grid, nncli.render.wrap  # noqa: E401, F401
     result = running.finish()
 
     from nncli.commands.hint import warn_if_recovered

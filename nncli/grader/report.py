@@ -19,7 +19,6 @@ def render(console, result, workspace, state, exercises, verbose=False, lang="en
     exercises: the whole catalogue in order (for the next step); state: the State after this
     check was recorded.
     """
-    from rich.table import Table
     from rich.text import Text
 
     from nncli.render.wrap import paragraph
@@ -28,20 +27,7 @@ def render(console, result, workspace, state, exercises, verbose=False, lang="en
     t = Texts("grader", lang)
     title = t("check.title", workspace=line(str(workspace.root)), seed=result.seed)
     console.print(Text(title, style="bold"))
-    table = Table()
-    for key in ("exercise", "function", "status", "points"):
-        table.add_column(t(f"check.col.{key}"), justify="right" if key == "points" else "left")
-    for number, exercise in enumerate(result.exercises):
-        if number:
-            table.add_section()
-        for row, test in enumerate(exercise.tests):
-            table.add_row(
-                Text(exercise.name, style="bold") if row == 0 else "",
-                test.name,
-                Text(t(f"status.{test.status}"), style=STYLES[test.status]),
-                f"{test.points}/{test.max_points}",
-            )
-    console.print(table)
+    console.print(_table(console, t, result))
 
     printed_something = False
     for exercise in result.exercises:
@@ -55,6 +41,21 @@ def render(console, result, workspace, state, exercises, verbose=False, lang="en
     if result.passed:
         console.print(paragraph(t("check.all_passed"), style="green"))
     console.print(paragraph(next_step(result, workspace, state, exercises, lang)))
+
+
+def _table(console, t, result):
+    """Every function checked: exercise, function, status, points (a section an exercise)."""
+    from nncli.render.grid import grid, rich_table
+
+    header = [t(f"check.col.{key}") for key in ("exercise", "function", "status", "points")]
+    justify = ["left", "left", "left", "right"]
+    sections = [[[(exercise.name, "bold") if row == 0 else "", test.name,
+                  (t(f"status.{test.status}"), STYLES[test.status]),
+                  f"{test.points}/{test.max_points}"]
+                 for row, test in enumerate(exercise.tests)]
+                for exercise in result.exercises]
+    drawn = grid(header, sections, justify, console.width)
+    return drawn if drawn is not None else rich_table(header, sections, justify)
 
 
 def _render_details(console, t, exercise, verbose) -> None:
