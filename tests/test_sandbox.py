@@ -391,7 +391,7 @@ def test_exit_reports_read_together_with_started_are_not_lost():
     ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
     peer = Channel(theirs)
     pipes = [os.pipe() for _ in range(3)]
-    peer.send({"op": "ready"})
+    peer.send({"op": "forked", "pid": 4241})
     peer.send({"op": "started", "files": [{"pid": 4242}]}, fds=[r for r, _ in pipes])
     results = os.fdopen(pipes[0][1], "wb")
     results.write(wire.frame({"kind": "loaded"}) + wire.frame({"kind": "done"}))
@@ -417,4 +417,44 @@ def test_exit_reports_read_together_with_started_are_not_lost():
     assert run_.loaded and run_.crashed is None and not run_.timed_out
     runner.Pump.current().forget_student(student)
     student.channel.close()
+    theirs.close()
+
+
+def test_a_student_is_opened_without_waiting_for_the_host(tmp_path):
+    """open_student and start return while the host has not read a thing (it may still be
+    importing NumPy); what the student process says later, here that it could not confine
+    itself, reaches the handles."""
+    import signal
+    import socket
+
+    from nncli.grader.sandbox import runner
+    from nncli.grader.sandbox.channel import Channel
+
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    host = runner.Host.__new__(runner.Host)  # a host that does not read yet
+    host.channel, host.defined = Channel(ours), set()
+
+    def hung(signum, frame):
+        raise AssertionError("open_student or start waited for the host")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)  # a hang guard, not a speed limit
+    try:
+        student = host.open_student()
+        handle = student.start([runner.File(HOSTILE / "correct.py", "k", [0])])[0]
+        assert not handle.finished
+        header, _, fds = Channel(theirs).receive()  # the host gets to it now
+        assert header["op"] == "student" and len(fds) == 1
+        process_end = Channel(socket.socket(fileno=fds[0]))
+        assert process_end.receive()[0]["op"] == "start"
+        process_end.send({"op": "failed", "error": "no user namespaces here"})
+        run_ = handle.wait()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert run_.crashed == ("sandbox.cannot_start", {"reason": "no user namespaces here"})
+    runner.Pump.current().forget_student(student)
+    student.channel.close()
+    process_end.close()
+    ours.close()
     theirs.close()

@@ -6,12 +6,13 @@ never an expected value, reference or case code, a student's file or the teacher
 environment. It speaks wire frames over a Unix socket (channel.py):
 
   nncli -> host  {"op": "calls", "key", "calls"}: keep these calls (inputs) under `key`.
-  nncli -> host  {"op": "student", "isolation", "cgroups", "uid"}: fork a student process
-                 and hand nncli the other end of a new socket to it ({"op": "student"},
-                 one descriptor). The host reaps it when it ends.
-  nncli <-> student  (see `_student`): it joins the student's control groups, enters the
-                 student's namespaces when asked (isolation.enter_student), says "ready"
-                 (or "failed"), then for {"op": "start", "files"} forks one learner per
+  nncli -> host  {"op": "student", "isolation", "cgroups", "uid"} with one descriptor, a
+                 socket whose other end nncli keeps: fork a student process on it (nothing
+                 is answered: nncli goes on at once). The host reaps it when it ends.
+  nncli <-> student  (see `_student`): it says {"op": "forked", "pid"}, joins the student's
+                 control groups, enters the student's namespaces when asked
+                 (isolation.enter_student; {"op": "failed", "error"} and it ends when that
+                 fails), then for {"op": "start", "files"} forks one learner per
                  file (learner.run) and answers {"op": "started"} with each learner's pid
                  and the read ends of its three pipes (results, stdout, stderr); reports
                  {"op": "exit", "pid", "status"} when a learner ends, kills one on
@@ -45,6 +46,7 @@ _PR_SET_PDEATHSIG, _PR_SET_CHILD_SUBREAPER = 1, 36
 def main(argv) -> None:
     """`host FD`: serve nncli on the socket FD until it closes. `host --single`: run one
     file for the spawn backend (learner.serve_single)."""
+    _forget_nncli_modules()
     if argv[1:] == ["--single"]:
         sys.exit(learner.serve_single())
     _import_what_forks_use()
@@ -57,15 +59,26 @@ def main(argv) -> None:
     try:
         while True:
             header, body, fds = channel.receive()
-            for fd in fds:
-                os.close(fd)
             if header.get("op") == "calls":
                 calls[header["key"]] = wire.decode_calls(header["calls"], body)
-            elif header.get("op") == "student":
-                _fork_student(channel, header, calls)
+            elif header.get("op") == "student" and fds:
+                _fork_student(channel, socket.socket(fileno=fds.pop(0)), header, calls)
+            for fd in fds:
+                os.close(fd)
     except Closed:
         pass
     os._exit(0)
+
+
+_KEPT_MODULES = []
+
+
+def _forget_nncli_modules():
+    """Take nncli's modules out of sys.modules once, here (they stay alive in _KEPT_MODULES):
+    a learner's `import nncli` finds nothing, and no learner pays for searching sys.modules
+    in a forked copy, where reading each name costs a copied page."""
+    names = [name for name in sys.modules if name.partition(".")[0] == "nncli"]
+    _KEPT_MODULES.extend(sys.modules.pop(name) for name in names)
 
 
 def _import_what_forks_use():
@@ -106,30 +119,28 @@ def _die_with_parent():
         call(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
-def _fork_student(channel, request, calls):
-    mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+def _fork_student(channel, mine, request, calls):
+    """Fork the student process on `mine`, nncli's socket to it (its other end is nncli's);
+    a fork that fails is said on that socket."""
     try:
         pid = os.fork()
     except OSError as error:
+        try:
+            Channel(mine).send({"op": "failed", "error": f"the host could not fork: {error}"})
+        except Closed:
+            pass
         mine.close()
-        theirs.close()
-        channel.send({"op": "student", "error": str(error)})
         return
     if pid == 0:
         code = 0
         try:
             channel.sock.close()
-            theirs.close()
             _student(Channel(mine), request, calls)
         except BaseException:  # noqa: B036 - never back into the host's loop
             code = 1
         finally:
             os._exit(code)
     mine.close()
-    try:
-        channel.send({"op": "student", "pid": pid}, fds=[theirs.fileno()])
-    finally:
-        theirs.close()
 
 
 class _Learners:
@@ -194,6 +205,7 @@ def _student(channel, request, calls):
     or until nncli is gone; then nothing the student's code started is left."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     _die_with_parent()
+    channel.send({"op": "forked", "pid": os.getpid()})
     for group in request.get("cgroups") or ():
         with open(os.path.join(group, "cgroup.procs"), "w", encoding="ascii") as f:
             f.write(str(os.getpid()))
@@ -209,7 +221,6 @@ def _student(channel, request, calls):
         call = _prctl()
         if call is not None:  # orphans of the learners come back here, to be killed
             call(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-    channel.send({"op": "ready"})
     learners = _Learners()
     learners.selector.register(channel.sock, selectors.EVENT_READ, None)
     polling = False

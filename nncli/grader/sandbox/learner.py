@@ -25,7 +25,7 @@ import warnings
 
 import numpy as np
 
-from nncli.grader.sandbox import wire
+from nncli.grader.sandbox import isolation, wire
 
 RESULT_FD = 3
 SETUP_FAILED, CONTACT_LOST = wire.SETUP_FAILED, wire.CONTACT_LOST
@@ -187,8 +187,9 @@ def _refuse_imports(forbidden_modules):
     """Refuse nncli and the forbidden modules at import (the syntax-tree check is the main
     line), and keep the default recursion allowance for the learner above the frames here."""
     roots = {"nncli", *forbidden_modules}
-    for name in [n for n in sys.modules if n.partition(".")[0] in roots]:
-        del sys.modules[name]
+    if any(root in sys.modules for root in roots):  # the host took its own out already
+        for name in [n for n in sys.modules if n.partition(".")[0] in roots]:
+            del sys.modules[name]
     sys.meta_path.insert(0, _ImportBlocker(roots))
     depth, frame = 0, sys._getframe()
     while frame is not None:
@@ -209,8 +210,6 @@ def _shut_in(plan, path, uid):
                "error": ["sandbox.file_unreadable", {"reason": str(exc.strerror)}]})
         return None, None
     try:
-        from nncli.grader.sandbox import isolation
-
         name = stem if stem.isidentifier() else "learner_file"
         return source, isolation.enter_file(plan, name, source, uid)
     except Exception as exc:  # isolation refused: never run the file without it

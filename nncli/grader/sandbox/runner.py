@@ -2,7 +2,7 @@
 
     host = runner.start_host()                  # at once: its NumPy import overlaps ours
     host.define("lstm", calls)                  # inputs only, once per exercise and seed
-    student = host.open_student()               # or open_student(isolation=plan, ...)
+    student = host.open_student()               # or open_student(isolation=plan, ...): at once
     handles = student.start([File(path, "lstm", indexes), ...])
     runs = [h.wait() for h in handles]          # FileRun each; expected values may be made
     student.end()                               # meanwhile: nothing of nncli is in a learner
@@ -33,6 +33,7 @@ _READ = 1 << 20
 _DRAIN_LIMIT = 8 << 20  # bytes read after the end, in case an escaped process keeps writing
 OUTPUT_CAP = 64 * 1024
 MEMORY = 1 << 30
+_SEND_BUFFER = 1 << 20  # the system may give less (Linux: twice net.core.wmem_max)
 # Variables a learner's interpreter may see: none of the teacher's. Threads of BLAS would
 # only cost forks for these tiny matrices; the OpenBLAS core settings keep a machine that
 # needs them computing right.
@@ -59,8 +60,10 @@ class File:
 
 def learner_environment() -> dict:
     """The whole environment of the host and so of every learner."""
+    from nncli.blas import VARIABLES
+
     env = {"PATH": os.defpath, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8",
-           "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+           **{name: "1" for name in VARIABLES}}
     for name in _KEPT:
         if name in os.environ:
             env[name] = os.environ[name]
@@ -98,6 +101,10 @@ class Host:
                 start_new_session=True)
         finally:
             theirs.close()
+        try:  # room for the calls' inputs of a whole check while the host is still starting
+            mine.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, _SEND_BUFFER)
+        except OSError:
+            pass
         self.channel = Channel(mine)
         self.defined = set()
 
@@ -113,17 +120,20 @@ class Host:
 
     def open_student(self, isolation=None, cgroups=(), uid=None) -> "Student":
         """A student process, in the student's namespaces when `isolation` (an isolation.Plan)
-        is given, in the control groups `cgroups` (folders), as `uid` when root."""
+        is given, in the control groups `cgroups` (folders), as `uid` when root. Returns at
+        once: the socket to it is made here and handed to the host, which forks the process
+        when it gets to the request (a host still importing NumPy holds nobody up)."""
+        mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             self.channel.send({"op": "student",
                                "isolation": isolation.to_dict() if isolation else None,
-                               "cgroups": list(cgroups), "uid": uid})
-            header, _, fds = self.channel.receive()
+                               "cgroups": list(cgroups), "uid": uid}, fds=[theirs.fileno()])
         except Closed as error:
+            mine.close()
             return Student(None, f"the grader's host process is gone ({error})")
-        if not fds:
-            return Student(None, header.get("error") or "the host could not fork")
-        return Student(Channel(socket.socket(fileno=fds[0])), pid=header.get("pid"))
+        finally:
+            theirs.close()
+        return Student(Channel(mine))
 
     def close(self):
         self.channel.close()
@@ -139,22 +149,10 @@ class Student:
 
     END_SECONDS = 20.0  # how long its student process may take to kill what it started
 
-    def __init__(self, channel, problem=None, pid=None):
-        self.channel, self.problem, self.pid = channel, problem, pid
+    def __init__(self, channel, problem=None):
+        self.channel, self.problem, self.pid = channel, problem, None
         self._starting = []  # handles of each start request not answered yet, oldest first
         self.handles = {}  # pid -> Handle
-        self._ready = channel is None
-
-    def _wait_ready(self):
-        if self._ready:
-            return
-        self._ready = True
-        try:
-            header, _, _ = self.channel.receive()
-        except Closed as error:
-            header = {"op": "failed", "error": str(error)}
-        if header.get("op") != "ready":
-            self.problem = str(header.get("error") or "the student process did not start")
 
     def start(self, files) -> list:
         """A Handle per File. The request is sent now and answered while nncli goes on (the
@@ -164,7 +162,6 @@ class Student:
         handles = [Handle(f, self) for f in files]
         if not files:
             return handles
-        self._wait_ready()
         if self.problem is None:
             try:
                 self.channel.send({"op": "start", "files": [f.request() for f in files]})
@@ -201,15 +198,24 @@ class Student:
             at += 3
 
     def on_message(self, header, fds=()):
-        if header.get("op") == "started":
+        op = header.get("op")
+        if op == "started":
             self._started(header, list(fds))
             return
         for fd in fds:
             os.close(fd)
-        if header.get("op") == "exit":
+        if op == "exit":
             handle = self.handles.pop(header.get("pid"), None)
             if handle is not None:
                 handle.exited(header.get("status", 0))
+        elif op == "forked" and type(header.get("pid")) is int:
+            self.pid = header["pid"]
+        elif op == "failed":  # no learner runs: it could not fork, or not confine itself
+            self.problem = str(header.get("error") or "the student process did not start")[:500]
+            for handles in self._starting:
+                for handle in handles:
+                    handle.fail(self.problem)
+            self._starting = []
 
     def on_ready(self):
         try:
