@@ -83,6 +83,38 @@ def test_python_dash_m_and_help_does_not_load_numpy_or_rich():
     assert "LOADED False False" in out
 
 
+def _probe(code, env=None):
+    """What a Python process that runs `code` prints (nncli's variables of the test run
+    left out unless `env` sets them)."""
+    clean = {k: v for k, v in os.environ.items()
+             if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=dict(clean, **(env or {})), timeout=600).stdout
+
+
+def test_nncli_asks_blas_for_one_thread_unless_the_user_said_otherwise():
+    probe = ("import os\nfrom nncli.cli import main\ntry:\n    main(['--version'])\n"
+             "except SystemExit:\n    pass\n"
+             "print('THREADS', os.environ.get('OPENBLAS_NUM_THREADS'), "
+             "os.environ.get('OMP_NUM_THREADS'), os.environ.get('MKL_NUM_THREADS'))")
+    assert "THREADS 1 1 1" in _probe(probe)
+    assert "THREADS 4 1 1" in _probe(probe, {"OPENBLAS_NUM_THREADS": "4"})
+
+
+def test_blas_is_left_alone_once_numpy_is_loaded():
+    probe = ("import os, numpy\nfrom nncli import blas\nblas.one_thread()\n"
+             "print('THREADS', os.environ.get('OPENBLAS_NUM_THREADS'))")
+    assert "THREADS None" in _probe(probe)
+
+
+def test_nncli_skips_the_search_for_cycles_on_its_way_out():
+    """A handler registered before `main` runs after nncli's own (last in, first out)."""
+    probe = ("import atexit, gc\n"
+             "atexit.register(lambda: print('GC', gc.isenabled(), gc.get_freeze_count() > 0))\n"
+             "from nncli.cli import main\nmain(['--version'])\n")
+    assert "GC False True" in _probe(probe)
+
+
 def test_piped_output_has_no_escape_codes_even_with_colour_allowed():
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     result = subprocess.run([sys.executable, "-m", "nncli", "explain", "conv"], capture_output=True,

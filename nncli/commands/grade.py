@@ -102,12 +102,11 @@ def command(ctx, submissions, out_path, json_path, feedback_dir, jobs, seed, tim
     import tempfile
     import time
 
+    from nncli import blas
     from nncli.errors import NncliError
     from nncli.grader.classroom import files
 
-    if "numpy" not in sys.modules:  # tiny matrices: BLAS threads would only cost forks
-        for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ.setdefault(variable, "1")
+    blas.one_thread()
     lang = _lang(ctx)
     t = _texts(ctx)
     started = time.monotonic()

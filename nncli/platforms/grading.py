@@ -20,16 +20,14 @@ def grade_submission(path, seed, timeout, lang, isolation="auto", hidden=()):
     IsolationRefused otherwise) or "off". hidden: more paths the student's code must not
     see (the results file)."""
     import shutil
-    import sys
     import tempfile
 
+    from nncli import blas
     from nncli.grader.classroom import engine, files
     from nncli.grader.classroom.isolating import make_plan, needs_linux, summary
     from nncli.texts import Texts
 
-    if "numpy" not in sys.modules:  # tiny matrices: BLAS threads would only cost forks
-        for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ.setdefault(variable, "1")
+    blas.one_thread()
     path = os.path.abspath(path)
     student = files.Student(_student_id(path), path, 0)
     workdir = tempfile.mkdtemp(prefix="nncli-autograde-")
