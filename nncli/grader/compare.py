@@ -117,12 +117,14 @@ def changed_arguments(before, after, names=()):
                  for key in before]
     else:
         after = tuple(after or ())
-        items = [(names[i] if i < len(names) else f"argument {i + 1}", value,
-                  after[i] if i < len(after) else None) for i, value in enumerate(before)]
+        items = [(i, value, after[i] if i < len(after) else None)
+                 for i, value in enumerate(before)]
     changed = []
     for name, old, new in items:
-        if new is old:      # the sandbox hands back the very object when it was left alone
+        if new is None or new is old:  # the sandbox says None for an argument left alone
             continue
+        if type(name) is int:  # named only when changed: the names are read from a file
+            name = names[name] if name < len(names) else f"argument {name + 1}"
         if isinstance(old, np.ndarray) and isinstance(new, np.ndarray):
             if not _same_array(old, new):
                 changed.append(name)
