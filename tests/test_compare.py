@@ -131,6 +131,24 @@ def test_changed_arguments_names_the_array_changed():
     assert changed_arguments((n,), (n.copy(),), ("x",)) == []
 
 
+def test_argument_names_are_read_only_for_a_changed_argument():
+    class Names:  # as session's: the template's names, read from a file when asked
+        read = 0
+
+        def __len__(self):
+            Names.read += 1
+            return 2
+
+        def __getitem__(self, index):
+            Names.read += 1
+            return ("x", "w")[index]
+
+    x, w = np.ones(2), np.zeros(2)
+    assert changed_arguments((x, w), (None, w.copy()), Names()) == []
+    assert Names.read == 0
+    assert changed_arguments((x, w), (None, w + 1), Names()) == ["w"]
+
+
 def _relu_case(x, mistakes=()):
     return Case("relu", "edge: negatives", (x,), lambda x: np.maximum(x, 0.0), mistakes=mistakes)
 

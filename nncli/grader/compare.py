@@ -119,17 +119,20 @@ def changed_arguments(before, after, names=()):
         after = tuple(after or ())
         items = [(i, value, after[i] if i < len(after) else None)
                  for i, value in enumerate(before)]
+    def named(name):  # only when changed: the names are read from a file
+        if type(name) is not int:
+            return name
+        return names[name] if name < len(names) else f"argument {name + 1}"
+
     changed = []
     for name, old, new in items:
         if new is None or new is old:  # the sandbox says None for an argument left alone
             continue
-        if type(name) is int:  # named only when changed: the names are read from a file
-            name = names[name] if name < len(names) else f"argument {name + 1}"
         if isinstance(old, np.ndarray) and isinstance(new, np.ndarray):
             if not _same_array(old, new):
-                changed.append(name)
+                changed.append(named(name))
         elif isinstance(old, dict) and isinstance(new, dict):
-            changed.extend(f"{name}[{key!r}]" for key in old
+            changed.extend(f"{named(name)}[{key!r}]" for key in old
                            if isinstance(old[key], np.ndarray) and isinstance(new.get(key), np.ndarray)
                            and not _same_array(old[key], new[key]))
     return changed
