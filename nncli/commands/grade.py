@@ -277,16 +277,35 @@ def _seed(seed):
 def _grade(students, header, jobs, run, workdir, outputs, root, t) -> dict:
     """Grade `students`, each record safe and on disk (run.append) as soon as it exists;
     the isolation state {"enabled", "missing"} the JSON reports."""
+    from nncli.grader.sandbox import runner
+
+    if not students:
+        return _isolation(_hidden(root, workdir, outputs), workdir, header["isolation"], t)[1]
+    host = runner.start_host()  # first: its NumPy import overlaps the plan's, and the probe
+    try:
+        return _grade_with(host, students, header, jobs, run, workdir, outputs, root, t)
+    finally:
+        host.close()
+
+
+def _hidden(root, workdir, outputs) -> list:
+    """What no student's code may see: the submissions, nncli's folder, the temporary
+    folder and the outputs."""
     import os
     import tempfile
+
+    return [root, workdir, tempfile.gettempdir()] + [os.path.abspath(p) for p in outputs if p]
+
+
+def _grade_with(host, students, header, jobs, run, workdir, outputs, root, t) -> dict:
+    """_grade, with the host started."""
+    import os
 
     from nncli.grader.classroom import engine
     from nncli.grader.classroom.output import safe_record
 
-    hidden = [root, workdir, tempfile.gettempdir()] + [os.path.abspath(p) for p in outputs if p]
-    plan, isolation = _isolation(hidden, workdir, header["isolation"], t)
-    if not students:
-        return isolation
+    plan, isolation = _isolation(_hidden(root, workdir, outputs), workdir, header["isolation"],
+                                 t)
     groups, isolation["limits"] = engine.open_limits(plan)
     _say_weaker_limits(isolation["limits"], plan, t)
     jobs = jobs or os.cpu_count() or 1
@@ -299,7 +318,7 @@ def _grade(students, header, jobs, run, workdir, outputs, root, t) -> dict:
 
     try:
         with _Progress(len(students), t) as progress:
-            engine.grade_class(students, options, jobs, on_record)
+            engine.grade_class(students, options, jobs, on_record, host=host)
     finally:
         if groups is not None:
             groups.close()

@@ -53,14 +53,17 @@ def open_limits(plan):
                   "reason": limits.reason if plan is not None else "", "cgroup": None}
 
 
-def grade_class(students, options, jobs, on_record) -> None:
+def grade_class(students, options, jobs, on_record, host=None) -> None:
     """Grade every student, `jobs` at a time; on_record(student, record) as each is done
-    (in the order of `students`)."""
+    (in the order of `students`). host: a runner host to use (the caller closes it), else
+    one is started here."""
     from collections import deque
 
     from nncli.grader.sandbox import runner
 
-    host = runner.start_host()
+    own_host = host is None
+    if own_host:
+        host = runner.start_host()
     groups = options.groups
     expected = {}
     running = deque()
@@ -75,7 +78,8 @@ def grade_class(students, options, jobs, on_record) -> None:
     finally:
         for grading in running:
             grading.abandon()
-        host.close()
+        if own_host:
+            host.close()
 
 
 class _Grading:
