@@ -25,16 +25,19 @@ def grade_submission(path, seed, timeout, lang, isolation="auto", hidden=()):
     from nncli import blas
     from nncli.grader.classroom import engine, files
     from nncli.grader.classroom.isolating import make_plan, needs_linux, summary
+    from nncli.grader.sandbox import runner
     from nncli.texts import Texts
 
     blas.one_thread()
     path = os.path.abspath(path)
     student = files.Student(_student_id(path), path, 0)
     workdir = tempfile.mkdtemp(prefix="nncli-autograde-")
+    host = None
     try:
         blind = [path, workdir, tempfile.gettempdir()] + [os.path.abspath(p) for p in hidden]
         if needs_linux(isolation):
             raise IsolationRefused("platform", Texts("grade", lang)("isolation.needs_linux"))
+        host = runner.start_host()  # first: its NumPy import overlaps the plan's, and the probe
         plan, failure = make_plan(blind, workdir, off=isolation == "off")
         if failure is not None and isolation == "required":
             raise IsolationRefused(failure.what, failure.detail)
@@ -44,11 +47,13 @@ def grade_submission(path, seed, timeout, lang, isolation="auto", hidden=()):
         records = []
         try:
             engine.grade_class([student], options, 1,
-                               lambda _student, record: records.append(record))
+                               lambda _student, record: records.append(record), host=host)
         finally:
             if groups is not None:
                 groups.close()
     finally:
+        if host is not None:
+            host.close()
         shutil.rmtree(workdir, ignore_errors=True)
     return records[0], summary(plan, failure, Texts("grade", lang))
 
