@@ -15,7 +15,8 @@ OWN = "/user.slice/nncli-test.scope"
 
 def _tree(tmp_path, monkeypatch, layout):
     """A fake /sys/fs/cgroup and /proc/self/cgroup for `layout`: "v2" (memory and pids
-    enabled for nncli's children), "v2-closed" (not enabled) or "v1"."""
+    enabled for nncli's children), "v2-root" (enabled only at the hierarchy's root),
+    "v2-closed" (enabled nowhere) or "v1"."""
     root = tmp_path / "cgroup"
     if layout.startswith("v2"):
         own = root / OWN.lstrip("/")
@@ -23,6 +24,8 @@ def _tree(tmp_path, monkeypatch, layout):
         (root / "cgroup.controllers").write_text("cpu memory pids\n")
         enabled = "memory pids" if layout == "v2" else "cpu"
         (own / "cgroup.subtree_control").write_text(enabled + "\n")
+        at_root = "memory pids" if layout == "v2-root" else "cpu"
+        (root / "cgroup.subtree_control").write_text(at_root + "\n")
         lines = {"": OWN}
     else:
         for controller in ("memory", "pids"):
@@ -54,6 +57,20 @@ def test_cgroup_v2_without_delegated_controllers_makes_nothing(tmp_path, monkeyp
     assert limits.StudentGroups.open(2 << 30, 64) is None
     assert limits.reason == "no cgroup hierarchy with memory and pids controllers"
     assert [p.name for p in (root / OWN.lstrip("/")).iterdir()] == ["cgroup.subtree_control"]
+
+
+@pytest.mark.parametrize("euid", [0, 1000])
+def test_cgroup_v2_at_the_root_is_for_root_only(tmp_path, monkeypatch, euid):
+    root = _tree(tmp_path, monkeypatch, "v2-root")
+    monkeypatch.setattr(limits.os, "geteuid", lambda: euid)
+    groups = limits.StudentGroups.open(2 << 30, 64)
+    if euid:
+        assert groups is None
+        return
+    assert groups.version == 2
+    (folder,) = groups.make(1)
+    assert folder == str(root / f"nncli-{limits.os.getpid()}" / "student-1")
+    groups.close()
 
 
 def test_cgroup_v1_writes_each_limit_in_its_own_hierarchy(tmp_path, monkeypatch):

@@ -4,8 +4,8 @@ A student's process (host.py) joins its groups before it forks any learner, so m
 the number of processes are counted for all of that student's processes together, and no
 student can starve another (a fork bomb fills its own group; forked children cannot add up
 past the memory limit). cgroup v2 (`memory.max`, `pids.max`, in nncli's own group when its
-controllers are delegated there) is tried first, then v1's memory and pids hierarchies (as
-root). Where neither can be made, `open` returns None and says why (`reason`): then each
+controllers are delegated there, else as root at the hierarchy's root) is tried first, then
+v1's memory and pids hierarchies (as root). Where neither can be made, `open` returns None and says why (`reason`): then each
 learner has its own address-space limit (rlimit) and, as root, the student's own uid with a
 process-count limit (isolation.py); rootless, there is no process-count limit per student.
 """
@@ -104,22 +104,32 @@ def _own_groups() -> dict:
 
 
 def _v2_parent() -> list:
-    """nncli's own v2 group, when memory and pids are enabled for its children."""
+    """Where this run's v2 group goes: nncli's own group when memory and pids are enabled for
+    its children (a delegated subtree), else, as root, the hierarchy's root when they are
+    enabled there (a group with processes of its own may not enable them: only the root is
+    exempt)."""
     own = _own_groups().get("")
     if own is None:
         return []
     for root in (_ROOT, os.path.join(_ROOT, "unified")):
         if os.path.isfile(os.path.join(root, "cgroup.controllers")):
-            folder = os.path.join(root, own.lstrip("/"))
-            try:
-                with open(os.path.join(folder, "cgroup.subtree_control"), encoding="ascii") as f:
-                    enabled = set(f.read().split())
-            except OSError:
-                return []
-            if {"memory", "pids"} <= enabled:
-                return [folder]
+            candidates = [os.path.join(root, own.lstrip("/"))]
+            if os.geteuid() == 0:
+                candidates.append(root)
+            for folder in candidates:
+                if {"memory", "pids"} <= _enabled(folder):
+                    return [folder]
             return []
     return []
+
+
+def _enabled(folder) -> set:
+    """The controllers enabled for the children of the v2 group `folder`."""
+    try:
+        with open(os.path.join(folder, "cgroup.subtree_control"), encoding="ascii") as f:
+            return set(f.read().split())
+    except OSError:
+        return set()
 
 
 def _v1_parents() -> list:
