@@ -120,8 +120,8 @@ def _die_with_parent():
 
 
 def _fork_student(channel, mine, request, calls):
-    """Fork the student process on `mine`, nncli's socket to it (its other end is nncli's);
-    a fork that fails is said on that socket."""
+    """Fork a student process that speaks on `mine`, a socket nncli made and keeps the other
+    end of; a fork that fails is said on that socket."""
     try:
         pid = os.fork()
     except OSError as error:
