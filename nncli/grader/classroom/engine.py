@@ -53,17 +53,12 @@ def open_limits(plan):
                   "reason": limits.reason if plan is not None else "", "cgroup": None}
 
 
-def grade_class(students, options, jobs, on_record, host=None) -> None:
+def grade_class(students, options, jobs, on_record, host) -> None:
     """Grade every student, `jobs` at a time; on_record(student, record) as each is done
-    (in the order of `students`). host: a runner host to use (the caller closes it), else
-    one is started here."""
+    (in the order of `students`). host: the runner host (started by the caller before its
+    own slow start-up, and closed by it)."""
     from collections import deque
 
-    from nncli.grader.sandbox import runner
-
-    own_host = host is None
-    if own_host:
-        host = runner.start_host()
     groups = options.groups
     expected = {}
     running = deque()
@@ -78,8 +73,6 @@ def grade_class(students, options, jobs, on_record, host=None) -> None:
     finally:
         for grading in running:
             grading.abandon()
-        if own_host:
-            host.close()
 
 
 class _Grading:
