@@ -459,3 +459,54 @@ def test_a_student_is_opened_without_waiting_for_the_host(tmp_path):
     process_end.close()
     ours.close()
     theirs.close()
+
+
+def test_a_file_s_time_counts_from_when_its_process_runs():
+    """A student process that answers late (a host still importing NumPy, a loaded machine)
+    does not use up the file's time: the limit counts from the answer."""
+    import signal
+    import socket
+    import threading
+    import time
+
+    from nncli.grader.sandbox import runner, wire
+    from nncli.grader.sandbox.channel import Channel
+
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    peer = Channel(theirs)
+    pipes = [os.pipe() for _ in range(3)]
+    os.write(pipes[0][1], wire.frame({"kind": "loaded"}) + wire.frame({"kind": "done"}))
+    for _, w in pipes:
+        os.close(w)
+
+    def late_student_process():
+        peer.receive()  # the start request
+        time.sleep(2.0)  # four times the file's limit, before its process runs
+        peer.send({"op": "started", "files": [{"pid": 4243}]}, fds=[r for r, _ in pipes])
+        peer.send({"op": "exit", "pid": 4243, "status": 0})
+
+    student = runner.Student(Channel(ours))
+    answering = threading.Thread(target=late_student_process)
+
+    def hung(signum, frame):
+        raise AssertionError("the late answer was never read")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)  # a hang guard, not a speed limit
+    try:
+        handle = student.start([runner.File(HOSTILE / "correct.py", "k", [], timeout=0.5)])[0]
+        answering.start()
+        run_ = handle.wait()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+        answering.join()
+    assert not run_.timed_out and run_.crashed is None and run_.loaded
+    theirs.setblocking(False)
+    with pytest.raises(BlockingIOError):  # no "kill" was sent when the process appeared
+        theirs.recv(1)
+    for r, _ in pipes:
+        os.close(r)
+    runner.Pump.current().forget_student(student)
+    student.channel.close()
+    theirs.close()

@@ -273,13 +273,19 @@ class Student:
 
 
 class Handle:
-    """A learner's process running; `wait()` returns its FileRun (the same one each time)."""
+    """A learner's process running; `wait()` returns its FileRun (the same one each time).
+
+    Its time limit counts from when its process is known to run (`attach`): a host still
+    importing NumPy, or a student process slow to be scheduled on a loaded machine, is not
+    the file's time. Until then the limit is START_SECONDS longer."""
+
+    START_SECONDS = 60.0
 
     def __init__(self, file, student):
         self.file, self.student = file, student
         self.pid = None
         self.started = time.monotonic()
-        self.deadline = self.started + file.timeout
+        self.deadline = self.started + self.START_SECONDS + file.timeout
         self._fds = {}
         self._results = bytearray()
         self._budget = wire.Budget()
@@ -312,6 +318,9 @@ class Handle:
     def attach(self, pid, fds, pump):
         """fds: the read ends of (results, stdout, stderr); None where there is none."""
         self.pid = pid
+        if self.deadline != float("inf"):  # not stopped for its time already
+            self.started = time.monotonic()
+            self.deadline = self.started + self.file.timeout
         for fd, kind in zip(fds, ("results", "out", "err")):
             if fd is not None:
                 if hasattr(os, "set_blocking"):
