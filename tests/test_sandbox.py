@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import sandboxing as sandbox
+from nncli.grader.sandbox import runner, wire
 from nncli.grader.sandbox.wire import Unsupported
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -293,7 +294,34 @@ def test_nncli_is_out_of_reach_and_the_working_directory_is_temporary():
 
 def test_a_missing_file_is_a_load_error(tmp_path):
     result = sandbox.start(tmp_path / "nope.py", [("relu", (x3(),), {})]).wait()
-    assert result.load_error.startswith("FileNotFoundError")
+    assert result.load_error == ("sandbox.file_unreadable",
+                                 {"reason": "No such file or directory"})
+
+
+def test_the_learner_runs_the_bytes_nncli_read_not_the_file_as_it_is_later(tmp_path):
+    """What runs is the source nncli read (and its syntax-tree check saw): a file changed
+    after that does not change what is graded."""
+    path = tmp_path / "relu.py"
+    path.write_text("import numpy as np\ndef relu(x):\n    print('FIRST')\n"
+                    "    return np.maximum(x, 0)\n")
+    the_host = sandbox.host()
+    the_host.define("relu-later", [("relu", (x3(),), {})])
+    file = runner.File(path, "relu-later", [0])
+    path.write_text("def relu(x):\n    print('SECOND')\n    return x\n")
+    student = the_host.open_student()
+    try:
+        run = student.start([file])[0].wait()
+    finally:
+        student.end()
+    assert "FIRST" in run.stdout and "SECOND" not in run.stdout
+    assert run.outcomes[0].status == "returned"
+
+
+def test_a_file_too_large_to_run_is_not_sent(tmp_path):
+    path = tmp_path / "big.py"
+    path.write_bytes(b"#" * (wire.MAX_SOURCE + 1))
+    result = sandbox.start(path, [("relu", (x3(),), {})]).wait()
+    assert result.load_error == ("sandbox.file_unreadable", {"reason": "larger than 2 MB"})
 
 
 @pytest.mark.parametrize("timeout", [0.0, 0.05])

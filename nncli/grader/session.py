@@ -108,8 +108,9 @@ def begin(workspace, exercises, seed: int, timeout: float = 10.0, lang: str = "e
     # While they run: the syntax tree (a file with a forbidden import is not judged, a
     # function with a forbidden call neither: what they did is set aside) and the expected
     # values.
-    for plan in plans:
-        plan.problem, plan.blocked = static_problems(plan.exercise, plan.path, lang)
+    for plan, file in zip(plans, files):
+        source = file.source if isinstance(file.source, bytes) else None
+        plan.problem, plan.blocked = static_problems(plan.exercise, plan.path, lang, source)
     for plan in plans:
         if expected is None:
             plan.expected = [expected_value(case) for case in plan.cases]
@@ -140,15 +141,16 @@ def expected_value(case):
 
 # ---------------------------------------------------------------- static analysis
 
-def static_problems(exercise, path, lang="en"):
-    """(file problem text or "", {function: problem text}) from the file's syntax tree."""
+def static_problems(exercise, path, lang="en", source=None):
+    """(file problem text or "", {function: problem text}) from the file's syntax tree (of
+    `source`, the bytes its learner process runs, when given)."""
     from nncli.catalogue import FORBIDDEN_MODULES
     from nncli.grader import static
     from nncli.texts import Texts
 
     t = Texts("grader", lang)
     forbidden = {f.name: f.forbidden for f in exercise.functions}
-    analysis = static.analyse(path, FORBIDDEN_MODULES, forbidden)
+    analysis = static.analyse(path, FORBIDDEN_MODULES, forbidden, source)
     if analysis.syntax_error is not None:
         error = analysis.syntax_error
         key = "check.file.syntax" if error.line else "check.file.unreadable"

@@ -37,7 +37,8 @@ import ast
 import os
 from dataclasses import dataclass, field
 
-MAX_BYTES = 2 << 20
+from nncli.grader.sandbox.wire import MAX_SOURCE as MAX_BYTES
+
 _IMPORTERS = {"__import__", "builtins.__import__", "importlib.import_module",
               "importlib.__import__"}
 _EXECUTORS = {"exec", "eval", "compile", "builtins.exec", "builtins.eval", "builtins.compile"}

@@ -12,8 +12,8 @@ environment. It speaks wire frames over a Unix socket (channel.py):
   nncli <-> student  (see `_student`): it says {"op": "forked", "pid"}, joins the student's
                  control groups, enters the student's namespaces when asked
                  (isolation.enter_student; {"op": "failed", "error"} and it ends when that
-                 fails), then for {"op": "start", "files"} forks one learner per
-                 file (learner.run) and answers {"op": "started"} with each learner's pid
+                 fails), then for {"op": "start", "files"} (the files' sources in the
+                 body) forks one learner per file (learner.run) and answers {"op": "started"} with each learner's pid
                  and the read ends of its three pipes (results, stdout, stderr); reports
                  {"op": "exit", "pid", "status"} when a learner ends, kills one on
                  {"op": "kill", "pid"}, and on {"op": "end"} or when nncli is gone kills
@@ -210,6 +210,7 @@ def _student(channel, request, calls):
         with open(os.path.join(group, "cgroup.procs"), "w", encoding="ascii") as f:
             f.write(str(os.getpid()))
     plan, init = None, None
+    mapped = learner.address_space()
     if request.get("isolation") is not None:
         try:
             plan = isolation.Plan.from_dict(request["isolation"])
@@ -221,6 +222,7 @@ def _student(channel, request, calls):
         call = _prctl()
         if call is not None:  # orphans of the learners come back here, to be killed
             call(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    learner.prepare_student()
     learners = _Learners()
     learners.selector.register(channel.sock, selectors.EVENT_READ, None)
     polling = False
@@ -228,13 +230,13 @@ def _student(channel, request, calls):
         while True:
             events = learners.selector.select(0.02 if polling else None)
             if any(key.data is None for key, _ in events):
-                for header, _, fds in channel.pending():
+                for header, body, fds in channel.pending():
                     for fd in fds:
                         os.close(fd)
                     op = header.get("op")
                     if op == "start":
-                        polling |= _start(channel, header, calls, plan, init is not None,
-                                          request.get("uid"), learners)
+                        polling |= _start(channel, header, body, calls, plan,
+                                          (request.get("uid"), mapped), learners)
                     elif op == "kill" and header.get("pid") in learners.by_pid:
                         _kill_group(header["pid"])
                         _kill(header["pid"])
@@ -250,45 +252,81 @@ def _student(channel, request, calls):
         learners.kill_all()
         if init is not None:
             _kill(init)  # its PID namespace goes with it: whatever the learners left
-        _end_everything()
+        _end_everything(isolated=init is not None)
 
 
-def _start(channel, request, calls, plan, isolated, uid, learners) -> bool:
+def _start(channel, request, body, calls, plan, inherited, learners) -> bool:
     """Fork a learner for each file of the request; answer once with their pids and pipes.
-    True when some learner has no pidfd (its end is found by polling)."""
+    Everything is made ready first (when isolated, the sources copied into /student), so
+    that no learner runs before its classmates' files are in place and the forks follow
+    each other closely (each write between two forks is a page copied). inherited: (the
+    student's uid when isolated as root, the student process's address space), for each
+    learner. True when some learner has no pidfd (its end is found by polling)."""
     prctl = _prctl()
+    jobs = [_prepare(file, body, calls, plan) for file in request["files"]]
+    pids = []
+    for job in jobs:
+        pid = job
+        if not isinstance(job, str):
+            try:
+                pid = os.fork()
+            except OSError as error:
+                pid = f"the student process could not fork: {error}"[:500]
+            if pid == 0:
+                learner.run(*job[0], prctl, plan, *inherited)
+        pids.append(pid)
     answers, sent, polling = [], [], False
-    for file in request["files"]:
-        pipes, workdir = [], None
-        try:
-            chosen = [calls[file["calls"]][i] for i in file["indexes"]]
-            if not isolated:
-                workdir = tempfile.mkdtemp(prefix="nncli-run-")
-            for _ in range(3):
-                pipes.append(os.pipe())
-            pid = os.fork()
-        except (OSError, KeyError, IndexError, TypeError) as error:
-            for r, w in pipes:
-                os.close(r)
-                os.close(w)
-            answers.append({"error": str(error)[:500]})
+    for job, pid in zip(jobs, pids):
+        if isinstance(pid, str):
+            if not isinstance(job, str):
+                _undo(job)
+            answers.append({"error": pid})
             continue
-        if pid == 0:
-            learner.run(file["path"], chosen, tuple(w for _, w in pipes), workdir,
-                        (float(file["timeout"]), int(file["memory"])),
-                        tuple(file["forbidden"]), prctl, plan, uid)
-        for _, w in pipes:
-            os.close(w)
-        learners.add(pid, workdir)
+        arguments, reads = job
+        for fd in arguments[3]:
+            os.close(fd)
+        learners.add(pid, arguments[4])
         polling |= learners.by_pid[pid][0] is None
         answers.append({"pid": pid})
-        sent.extend(r for r, _ in pipes)
+        sent.extend(reads)
     try:
         channel.send({"op": "started", "files": answers}, fds=sent)
     finally:
         for fd in sent:
             os.close(fd)
     return polling
+
+
+def _prepare(file, body, calls, plan):
+    """((learner.run's arguments but the last three), the pipes' read ends) for one file of
+    a start request, or the reason it cannot run (a str)."""
+    pipes, workdir = [], None
+    try:
+        chosen = [calls[file["calls"]][i] for i in file["indexes"]]
+        limits = (float(file["timeout"]), int(file["memory"]))
+        forbidden = tuple(file["forbidden"])
+        source, path = wire.source(file, body), file["path"]
+        if plan is None:
+            workdir = tempfile.mkdtemp(prefix="nncli-run-")
+        elif isinstance(source, bytes):
+            stem = os.path.splitext(os.path.basename(path))[0]
+            path = isolation.place_file(stem if stem.isidentifier() else "learner_file", source)
+        for _ in range(3):
+            pipes.append(os.pipe())
+    except (OSError, KeyError, IndexError, TypeError, ValueError) as error:
+        _undo(((None, None, None, [w for _, w in pipes], workdir), [r for r, _ in pipes]))
+        return str(error)[:500]
+    return ((path, source, chosen, tuple(w for _, w in pipes), workdir, limits, forbidden),
+            [r for r, _ in pipes])
+
+
+def _undo(job):
+    """Close the pipes and remove the folder of a job that did not start."""
+    arguments, reads = job
+    for fd in list(arguments[3]) + list(reads):
+        os.close(fd)
+    if arguments[4]:
+        shutil.rmtree(arguments[4], ignore_errors=True)
 
 
 def _kill(pid):
@@ -331,17 +369,21 @@ def _children() -> list:
     return found
 
 
-def _end_everything(seconds=10.0):
-    """Kill and reap every child until none is left: as a subreaper, whatever the learners
-    left ends up a child of this one (each killed parent hands its children on). Gives up
-    after `seconds`: what is left then is the host's to reap (it ignores SIGCHLD)."""
+def _end_everything(isolated, seconds=10.0):
+    """Kill and reap every child until none is left. Not isolated: as a subreaper, whatever
+    the learners left ends up a child of this one (each killed parent hands its children
+    on), found in /proc. Isolated: the PID namespace's init was killed, and everything in
+    the namespace with it; only the dead are left to reap (this process is not in that
+    namespace, so its /proc names nothing of ours). Gives up after `seconds`: what is left
+    then is the host's to reap (it ignores SIGCHLD)."""
     import time
 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        for pid in _children():
-            _kill_group(pid)
-            _kill(pid)
+        if not isolated:
+            for pid in _children():
+                _kill_group(pid)
+                _kill(pid)
         try:
             pid, _ = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:

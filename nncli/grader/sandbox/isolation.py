@@ -1,24 +1,24 @@
 """Shutting a stranger's code in, for `nncli grade`: Linux namespaces on top of the sandbox.
 
 The sandbox limits time, memory, output and processes; it does not stop the learner's code
-from reading files. For a class, each learner process also gets:
+from reading files. So each student's processes are shut in, once per student
+(enter_student, in the host's student process, before it forks any learner process):
 
-  per student (enter_student, in the host's student process that forks that student's
-  learner processes, see host.py):
-    a new PID namespace (its processes see and signal only each other), a new network
-    namespace (no network: only a loopback that is down) and a new IPC namespace; when
-    nncli is not root, a user namespace first, so this works unprivileged where the kernel
-    allows it. Then a mount namespace of its own in which the learners' root is assembled
-    once: an empty read-only tmpfs holding only read-only binds of what Python needs (/usr,
-    /etc, /lib*, Python's prefixes) and a few /dev nodes. nncli's package and data, the
-    solutions, the submissions, the gradebook and the system temp folder are simply not
-    there (and are covered with an empty tmpfs where they lie inside a bound folder). The
-    PID namespace's init is a small reaper forked last.
-  per file (enter_file, in the forked learner process, after its source was read):
-    a mount namespace of its own, a fresh /tmp, /proc and /student holding NAME.py (the
-    learner's own copy), pivot_root into that root, the old one detached; then privileges
-    are dropped: as root, to the student's own uid (see classroom/engine.py); in a user
-    namespace, every capability is cleared. The mounts cannot be undone without them.
+  a new PID namespace (its processes see and signal only each other), a new network
+  namespace (no network: only a loopback that is down) and a new IPC namespace; when nncli
+  is not root, a user namespace first, so this works unprivileged where the kernel allows
+  it. Then a mount namespace of its own holding the learners' root: an empty read-only
+  tmpfs with only read-only binds of what Python needs (/usr, /etc, /lib*, Python's
+  prefixes), a few /dev nodes, a fresh /tmp, an empty /student for the copies of the
+  student's files (place_file) and the /proc of the new PID namespace (mounted by its init,
+  a small reaper). The student process then pivots into that root and detaches the old
+  one: nncli's package and data, the solutions, the submissions, the gradebook and the
+  system temp folder are simply not there (and are covered with an empty tmpfs where they
+  lie inside a bound folder). The files' sources come from nncli in the start request.
+
+Each learner process (enter_learner) only drops its privileges: as root, to the student's
+own uid (see classroom/engine.py); in a user namespace, every capability is cleared. The
+mounts cannot be undone without them.
 
 Where something is refused (not Linux, no unshare, no mount), `probe` names what is missing
 ("no mount namespace: unshare refused (EPERM)") and nncli grades with the plain sandbox,
@@ -234,8 +234,11 @@ def _write(path, text):
 def enter_student(plan) -> int:
     """In the process grading one student, before any learner process is forked: the user
     namespace (rootless), then new PID, network and IPC namespaces, a mount namespace with
-    the learners' root assembled (_build_root), and the PID namespace's init (a reaper).
-    Returns the init's pid (kill and reap it at the end: the namespace goes with it)."""
+    the learners' root assembled (_build_root), the PID namespace's init (a reaper, which
+    mounts that namespace's /proc in the root), and pivot_root into the root: from then on
+    this process and all it forks see only the learners' root, with /student as the
+    working folder. Returns the init's pid (kill and reap it at the end: the namespace goes
+    with it)."""
     if plan.rootless:
         _unshare(plan, CLONE_NEWUSER, "user")
         try:
@@ -252,18 +255,41 @@ def enter_student(plan) -> int:
     _unshare(plan, CLONE_NEWPID, "pid")
     _build_root(plan)
     parent = os.getpid()
+    ready, said = os.pipe()
     pid = os.fork()
     if pid == 0:
-        _reap_forever(plan, parent)
+        os.close(ready)
+        _reap_forever(plan, parent, said)
+    os.close(said)
+    try:
+        os.read(ready, 1)  # its /proc is mounted (or refused: then there is none)
+    finally:
+        os.close(ready)
+    _pivot(plan, plan.staging)
+    os.chdir(STUDENT_DIR)
+    for variable in ("TMPDIR", "TEMP", "TMP"):
+        os.environ[variable] = plan.tmp
+    os.environ["HOME"] = STUDENT_DIR
+    import tempfile
+
+    tempfile.tempdir = None
     return pid
 
 
-def _reap_forever(plan, parent):
-    """The PID namespace's init: reap orphans until killed. Never returns."""
+def _reap_forever(plan, parent, said):
+    """The PID namespace's init: mount the namespace's /proc in the learners' root (only a
+    process inside the namespace can), say so on `said`, then reap orphans until killed.
+    Never returns."""
     import signal
 
     try:
         plan.libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        try:
+            _mount(plan, "proc", plan.staging + "/proc", "proc",
+                   MS_NOSUID | MS_NODEV | MS_NOEXEC)
+        except Unavailable:
+            pass  # no /proc then: nothing to read there either
+        os.close(said)
         os.closerange(0, 1 << 16)
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
         while True:
@@ -277,13 +303,13 @@ def _reap_forever(plan, parent):
         os._exit(0)
 
 
-# ---------------------------------------------------------------- per file
+# ---------------------------------------------------------------- the root
 
 def _build_root(plan):
     """In the student's process: its own mount namespace (nothing reaches the host), and in
     it, at plan.staging, the root every learner process of this student will enter: a
     read-only tmpfs holding read-only binds of what Python needs, the hidden paths covered,
-    a few /dev nodes, and empty /tmp, /student and /proc to mount on."""
+    a few /dev nodes, a fresh /tmp, an empty /student, and /proc to mount on."""
     _unshare(plan, CLONE_NEWNS, "mount")
     _mount(plan, None, "/", None, MS_REC | MS_PRIVATE)
     root = plan.staging
@@ -311,40 +337,40 @@ def _build_root(plan):
     for folder in (plan.tmp, STUDENT_DIR, "/proc", "/.old"):
         os.mkdir(root + folder, 0o755)
     _mount(plan, None, root, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, what="root")
-
-
-def enter_file(plan, name: str, source: bytes, uid=None) -> str:
-    """In a learner's process, after its source was read: a mount namespace of its own whose
-    root is the student's (see _build_root) with a fresh /tmp, /proc and /student/NAME.py;
-    then no privileges (as root: the user `uid`, the student's own, else nobody). Returns the
-    copy's path (the one to load). Raises Unavailable; the caller must not run the file
-    then."""
-    _unshare(plan, CLONE_NEWNS, "mount")
-    root = plan.staging
     _mount(plan, "nncli", root + STUDENT_DIR, "tmpfs", MS_NOSUID | MS_NODEV,
            "size=64m,mode=0777", "root")
     _mount(plan, "nncli", root + plan.tmp, "tmpfs", MS_NOSUID | MS_NODEV,
            "size=64m,mode=1777", "root")
+
+
+def place_file(name: str, source: bytes) -> str:
+    """In the student process, after enter_student: write a copy of one of the student's
+    files as /student/NAME.py (or /student/K/NAME.py when that name is taken) for its
+    learner process to load; returns the copy's path."""
+    folder, number = STUDENT_DIR, 1
+    while True:
+        path = f"{folder}/{name}.py"
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            break
+        except FileExistsError:
+            number += 1
+            folder = f"{STUDENT_DIR}/{number}"
+            os.makedirs(folder, mode=0o755, exist_ok=True)
     try:
-        _mount(plan, "proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
-    except Unavailable:
-        pass  # no /proc then: nothing to read there either
-    copy = f"{STUDENT_DIR}/{name}.py"
-    fd = os.open(root + copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        os.write(fd, source)
+        view = memoryview(source)
+        while view:
+            view = view[os.write(fd, view):]
     finally:
         os.close(fd)
-    _pivot(plan, root)
-    os.chdir(STUDENT_DIR)
-    for variable in ("TMPDIR", "TEMP", "TMP"):
-        os.environ[variable] = plan.tmp
-    os.environ["HOME"] = STUDENT_DIR
-    import tempfile
+    return path
 
-    tempfile.tempdir = None
+
+def enter_learner(plan, uid=None):
+    """In a learner's process, forked by a student process that entered the isolation: no
+    privileges left (as root: the user `uid`, the student's own, else nobody). Raises
+    Unavailable; the caller must not run the file then."""
     _drop_privileges(plan, uid)
-    return copy
 
 
 def _read_only(plan, target):
@@ -443,7 +469,8 @@ def _probe_once(plan):
             inner = os.fork()
             if inner == 0:
                 try:
-                    path = enter_file(plan, "probe", b"")
+                    path = place_file("probe", b"")
+                    enter_learner(plan)
                     ok = os.path.exists(path) and not os.path.exists(plan.staging)
                     os.write(write_end, json.dumps({"ok": ok, "what": "root",
                                                     "detail": "the new root is wrong"}).encode())

@@ -2,11 +2,14 @@
 
 A learner's process is forked by a student process of the host (host.py), a fresh Python
 interpreter that never held an expected value, reference or case code, another student's
-file or the teacher's environment: there is nothing here to hide. `run` sets the limits
-(new session, no core files, CPU, address space, file size), puts stdin on /dev/null and
-stdout/stderr on the pipes nncli drains, enters the student's isolation when there is one
-(isolation.py), refuses forbidden imports, loads the file and makes each call with fresh
-copies of its arguments. Results go out as wire frames on RESULT_FD; warnings a call raises
+file or the teacher's environment: there is nothing here to hide. What all of a student's
+learners share is set once in the student process (`prepare_student`: default signals,
+stdin on /dev/null, no core files, a file size limit, the output streams); `run` does the
+rest for one file: a new session, CPU and address space limits, stdout/stderr on the pipes
+nncli drains, drops its privileges when the student is isolated
+(isolation.py), refuses forbidden imports, loads the file from the source nncli sent (the
+bytes its syntax tree was read from) and makes each call with fresh copies of its
+arguments. Results go out as wire frames on RESULT_FD; warnings a call raises
 are recorded and sent with its outcome. `run` never returns: it ends in os._exit.
 
 `serve_single` does the same for the spawn backend (no fork: one fresh process per file).
@@ -35,21 +38,31 @@ _PR_SET_PDEATHSIG = 1
 _results_fd = RESULT_FD
 
 
-def run(path, calls, fds, workdir, limits, forbidden_modules, prctl=None, isolation=None,
-        uid=None):
-    """fds: (results write end, stdout write end, stderr write end). limits: (timeout
-    seconds, memory bytes). prctl: libc's prctl or None. isolation: an isolation.Plan (the
-    student's namespaces are entered already; this file gets its own root), or None; uid:
-    the student's own user id when isolated as root. Never returns."""
+def run(path, source, calls, fds, workdir, limits, forbidden_modules, prctl=None, plan=None,
+        uid=None, mapped=None):
+    """In a learner process forked by a student process that called prepare_student.
+    path: the file's name for its module and tracebacks (its copy in /student when
+    isolated); source: its bytes, or a str saying why nncli could not read it. fds: (results
+    write end, stdout write end, stderr write end). limits: (timeout seconds, memory bytes).
+    prctl: libc's prctl or None. plan: the isolation.Plan the student process entered, or
+    None; uid: the student's own user id when isolated as root; mapped: address_space() of
+    the student process. Never returns."""
     code = SETUP_FAILED
     try:
-        _isolate(fds, workdir, limits, prctl)
-        source = None
-        if isolation is not None:
-            source, path = _shut_in(isolation, path, uid)
-            if path is None:
+        _isolate(fds, workdir, limits, prctl, mapped)
+        if plan is not None:
+            try:
+                isolation.enter_learner(plan, uid)
+            except Exception as exc:  # isolation refused: never run the file without it
+                _send({"kind": "load_error", "traceback": None,
+                       "error": ["sandbox.not_isolated", {"reason": str(exc)}]})
                 code = 0  # reported as a load error
                 return
+        if not isinstance(source, bytes):
+            _send({"kind": "load_error", "traceback": None,
+                   "error": ["sandbox.file_unreadable", {"reason": str(source)}]})
+            code = 0
+            return
         _refuse_imports(forbidden_modules)
         code = CONTACT_LOST
         code = _grade(path, calls, limits[1], source)
@@ -78,46 +91,38 @@ def serve_single(request_fd=0) -> int:
         return SETUP_FAILED
     header, body = got
     calls = wire.decode_calls(header["calls"], body)
+    source = wire.source(header, body)
     _results_fd = os.dup(1)
     os.dup2(2, 1)
     sys.stdout = _text_stream(1)
     sys.stderr = _text_stream(2)
     sys.stdin = open(os.devnull, encoding="utf-8")
     os.chdir(header["workdir"])
+    if not isinstance(source, bytes):
+        _send({"kind": "load_error", "traceback": None,
+               "error": ["sandbox.file_unreadable", {"reason": source}]})
+        return 0
     _refuse_imports(header.get("forbidden", ()))
-    return _grade(header["path"], calls, int(header["memory"]))
+    return _grade(header["path"], calls, int(header["memory"]), source)
 
 
-def _isolate(fds, workdir, limits, prctl):
-    os.setsid()
-    if prctl is not None:
-        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGCHLD):
-        signal.signal(sig, signal.SIG_DFL)
-    result_w, out_w, err_w = fds
-    devnull = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(devnull, 0)
-    os.dup2(out_w, 1)
-    os.dup2(err_w, 2)
-    os.dup2(result_w, RESULT_FD)
-    _close_fds_above(RESULT_FD)
+def prepare_student():
+    """In a student process, once, before it forks learners (after it entered the student's
+    isolation, if any): what each of its learners inherits alike. Signals back to their
+    defaults, stdin on /dev/null, no core files, files written at most 64 MB, sys.stdout and
+    sys.stderr as streams over descriptors 1 and 2 (each learner puts its own pipes there
+    before it writes), faulthandler on descriptor 2, no bytecode written."""
     import resource
 
-    timeout, memory_bytes = limits
+    global _close_range
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGCHLD):
+        signal.signal(sig, signal.SIG_DFL)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
     _limit(resource, resource.RLIMIT_CORE, 0)
     _limit(resource, resource.RLIMIT_FSIZE, 64 << 20)
-    cpus = os.cpu_count() or 1
-    _limit(resource, resource.RLIMIT_CPU, int(timeout * cpus) + 2)
-    mapped = _mapped_bytes()
-    if mapped is not None:
-        _limit(resource, resource.RLIMIT_AS, mapped + memory_bytes)
-    if workdir is not None:  # None: the isolation gives one
-        os.chdir(workdir)
-        for name in ("TMPDIR", "TEMP", "TMP", "HOME"):
-            os.environ[name] = workdir
-    import tempfile
-    tempfile.tempdir = None
-    sys.stdin = open(os.devnull, encoding="utf-8")
+    sys.stdin = open(0, encoding="utf-8", closefd=False)
     sys.stdout = sys.__stdout__ = _text_stream(1)
     sys.stderr = sys.__stderr__ = _text_stream(2)
     try:
@@ -126,6 +131,44 @@ def _isolate(fds, workdir, limits, prctl):
     except Exception:
         pass
     sys.dont_write_bytecode = True
+    _close_range = _load_close_range()
+
+
+def address_space():
+    """The bytes this process maps now (None where /proc does not say): a learner forked
+    from it starts with as much, so its RLIMIT_AS is this plus its file's memory. Read by the
+    student process before it enters the isolation (outside its PID namespace, its /proc
+    would not name it)."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            pages = int(f.read().split()[0])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _isolate(fds, workdir, limits, prctl, mapped):
+    os.setsid()
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    result_w, out_w, err_w = fds
+    os.dup2(out_w, 1)
+    os.dup2(err_w, 2)
+    os.dup2(result_w, RESULT_FD)
+    _close_fds_above(RESULT_FD)
+    import resource
+
+    timeout, memory_bytes = limits
+    cpus = os.cpu_count() or 1
+    _limit(resource, resource.RLIMIT_CPU, int(timeout * cpus) + 2)
+    if mapped is not None:
+        _limit(resource, resource.RLIMIT_AS, mapped + memory_bytes)
+    if workdir is not None:  # None: the isolation gives one
+        os.chdir(workdir)
+        for name in ("TMPDIR", "TEMP", "TMP", "HOME"):
+            os.environ[name] = workdir
+        import tempfile
+        tempfile.tempdir = None
 
 
 def _limit(resource, which, value):
@@ -138,16 +181,29 @@ def _limit(resource, which, value):
         pass
 
 
-def _mapped_bytes():
+_close_range = None
+_SYS_CLOSE_RANGE = 436  # the same number on every Linux architecture
+
+
+def _load_close_range():
+    """close_range(2) through libc on Linux (one call, where os.closerange may loop over
+    every possible descriptor when Python was built without it), else None."""
+    if not sys.platform.startswith("linux"):
+        return None
     try:
-        with open("/proc/self/statm", "rb") as f:
-            pages = int(f.read().split()[0])
-        return pages * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
+        import ctypes
+
+        call = ctypes.CDLL(None, use_errno=True).syscall
+        call.restype = ctypes.c_long
+        call.argtypes = [ctypes.c_long, ctypes.c_uint, ctypes.c_uint, ctypes.c_uint]
+        return call
+    except (OSError, AttributeError, ImportError):
         return None
 
 
 def _close_fds_above(keep):
+    if _close_range is not None and _close_range(_SYS_CLOSE_RANGE, keep + 1, 0xFFFFFFFF, 0) == 0:
+        return
     try:
         fds = [int(name) for name in os.listdir("/proc/self/fd")]
     except OSError:
@@ -195,27 +251,6 @@ def _refuse_imports(forbidden_modules):
     while frame is not None:
         depth, frame = depth + 1, frame.f_back
     sys.setrecursionlimit(depth + 1000)
-
-
-def _shut_in(plan, path, uid):
-    """Read the learner's file, then enter the isolation (isolation.py): from then on the
-    original is out of reach, and the file runs from its copy. (source, copy's path), or
-    (None, None) after reporting that the isolation failed (the file does not run)."""
-    stem = os.path.splitext(os.path.basename(path))[0]
-    try:
-        with open(path, "rb") as f:
-            source = f.read()
-    except OSError as exc:
-        _send({"kind": "load_error", "traceback": None,
-               "error": ["sandbox.file_unreadable", {"reason": str(exc.strerror)}]})
-        return None, None
-    try:
-        name = stem if stem.isidentifier() else "learner_file"
-        return source, isolation.enter_file(plan, name, source, uid)
-    except Exception as exc:  # isolation refused: never run the file without it
-        _send({"kind": "load_error", "traceback": None,
-               "error": ["sandbox.not_isolated", {"reason": str(exc)}]})
-        return None, None
 
 
 # ---- loading and calling ------------------------------------------------------------
@@ -268,7 +303,7 @@ def _describe_exception(exc, path, memory_bytes):
     return line, (text[-_MAX_TRACEBACK:] if text else None)
 
 
-def _load(path, memory_bytes, source=None):
+def _load(path, memory_bytes, source):
     stem = os.path.splitext(os.path.basename(path))[0]
     name = stem if stem.isidentifier() and stem not in sys.modules else "learner_file"
     module = types.ModuleType(name)
@@ -276,9 +311,6 @@ def _load(path, memory_bytes, source=None):
     sys.modules[name] = module
     sys.argv = [path]
     try:
-        if source is None:
-            with open(path, "rb") as f:
-                source = f.read()
         code = compile(source, path, "exec", dont_inherit=True)
         exec(code, module.__dict__)
     except BaseException as exc:  # noqa: B036 - SystemExit, KeyboardInterrupt included
@@ -374,7 +406,7 @@ def _call(module, index, name, args, kwargs, path, memory_bytes):
     return header, blobs
 
 
-def _grade(path, calls, memory_bytes, source=None):
+def _grade(path, calls, memory_bytes, source):
     module = _load(path, memory_bytes, source)
     if module is None:
         return 0

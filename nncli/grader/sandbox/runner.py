@@ -42,20 +42,36 @@ _KEPT = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "SYSTEMROOT")
 
 class File:
     """One file to run: its path, the key of the calls defined on the host, which of those
-    calls (indexes), and its limits."""
+    calls (indexes), and its limits. Its source is read here, once (or given: the bytes
+    nncli's syntax-tree check read), and sent with the start request: the learner's process
+    runs exactly those bytes and never opens the file."""
 
-    __slots__ = ("path", "calls", "indexes", "timeout", "memory", "cap", "forbidden")
+    __slots__ = ("path", "calls", "indexes", "timeout", "memory", "cap", "forbidden", "source")
 
     def __init__(self, path, calls, indexes, timeout=10.0, memory=MEMORY, cap=OUTPUT_CAP,
-                 forbidden=()):
+                 forbidden=(), source=None):
         self.path = os.path.abspath(os.fspath(path))
         self.calls, self.indexes = calls, [int(i) for i in indexes]
         self.timeout, self.memory, self.cap = float(timeout), int(memory), int(cap)
         self.forbidden = tuple(forbidden)
+        self.source = source if source is not None else read_source(self.path)
 
     def request(self) -> dict:
         return {"path": self.path, "calls": self.calls, "indexes": self.indexes,
                 "timeout": self.timeout, "memory": self.memory, "forbidden": self.forbidden}
+
+
+def read_source(path):
+    """A learner's file as bytes, or a str saying why it cannot be had (too large: over
+    wire.MAX_SOURCE, which nncli's syntax-tree check refuses too)."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read(wire.MAX_SOURCE + 1)
+    except OSError as error:
+        return error.strerror or str(error)
+    if len(data) > wire.MAX_SOURCE:
+        return f"larger than {wire.MAX_SOURCE >> 20} MB"
+    return data
 
 
 def learner_environment() -> dict:
@@ -124,6 +140,10 @@ class Host:
         once: the socket to it is made here and handed to the host, which forks the process
         when it gets to the request (a host still importing NumPy holds nobody up)."""
         mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:  # room for a start request's sources while the student process is being forked
+            mine.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, _SEND_BUFFER)
+        except OSError:
+            pass
         try:
             self.channel.send({"op": "student",
                                "isolation": isolation.to_dict() if isolation else None,
@@ -163,10 +183,14 @@ class Student:
         if not files:
             return handles
         if self.problem is None:
+            requests, blobs, offset = [], [], 0
+            for file in files:
+                requests.append(file.request())
+                offset = wire.attach_source(requests[-1], file.source, blobs, offset)
             try:
-                self.channel.send({"op": "start", "files": [f.request() for f in files]})
+                self.channel.send({"op": "start", "files": requests}, blobs)
             except Closed as error:
-                self.problem = str(error)
+                self.problem = self._failure() or str(error)
         if self.problem is not None:
             for handle in handles:
                 handle.fail(self.problem)
@@ -176,6 +200,19 @@ class Student:
             pump.track(handle)
         pump.watch_student(self)
         return handles
+
+    def _failure(self):
+        """Why the student process failed, when it said so before closing (a start request
+        it did not read can find its socket closed)."""
+        try:
+            for header, _, fds in self.channel.pending():
+                for fd in fds:
+                    os.close(fd)
+                if header.get("op") == "failed":
+                    return str(header.get("error") or "")[:500] or None
+        except Closed:
+            pass
+        return None
 
     def _started(self, header, fds):
         """The answer to the oldest start request: each learner's pid and its three pipes."""

@@ -32,6 +32,7 @@ MAX_HEADER = 4 << 20
 MAX_TEXT = 64 * 1024
 MAX_WARNINGS = 5          # distinct warnings kept per call
 MAX_WARNING_TEXT = 300    # characters kept of each
+MAX_SOURCE = 2 << 20      # bytes of a learner's file: a larger one is not run (nor parsed)
 # Plain numbers only: bool, signed and unsigned ints, floats, complex.
 _KINDS = "biufc"
 
@@ -327,6 +328,28 @@ def encode_calls(calls, blobs: list) -> list:
     return [[str(name), [encode(a, blobs, dicts=True, plain=True) for a in args],
              {str(k): encode(v, blobs, dicts=True, plain=True) for k, v in kwargs.items()}]
             for name, args, kwargs in calls]
+
+
+def attach_source(request: dict, source, blobs: list, offset: int) -> int:
+    """Put a file's source (bytes, or a str saying why there is none) into a start request:
+    the bytes go to `blobs` at `offset` of the body. Returns the next offset."""
+    if isinstance(source, bytes):
+        request["source"] = [offset, len(source)]
+        blobs.append((None, source))
+        return offset + len(source)
+    request["unreadable"] = str(source)[:200]
+    return offset
+
+
+def source(request: dict, body: bytes):
+    """The source attach_source put in `request`: bytes, or the reason (a str) there is
+    none."""
+    spec = request.get("source")
+    if isinstance(spec, list) and len(spec) == 2 and all(type(n) is int for n in spec):
+        offset, length = spec
+        if 0 <= offset and 0 <= length <= MAX_SOURCE and offset + length <= len(body):
+            return bytes(body[offset:offset + length])
+    return str(request.get("unreadable") or "no source")
 
 
 def decode_calls(spec, body: bytes) -> list:
