@@ -75,6 +75,23 @@ def test_nan_and_inf_are_named_where_a_finite_value_is_due():
     assert f.values["received_value"] == "nan" and f.values["expected_value"] == "0"
 
 
+def test_verdict_agrees_with_isclose_for_every_special_value():
+    """Right or wrong as np.isclose(equal_nan=True) says, for finite, infinite and NaN values
+    on either side (an infinite expected value is never met by a finite one, whatever the
+    relative tolerance), and no overflow warning for huge values of opposite signs."""
+    import warnings
+
+    specials = [0.0, 1.0, -1.0, 1e-12, 1e308, -1e308, np.inf, -np.inf, np.nan]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for want in specials:
+            for got in specials:
+                e, r = np.array([want, 2.0]), np.array([got, 2.0])
+                right = bool(np.isclose(got, want, rtol=0.5, atol=ATOL, equal_nan=True))
+                finding = compare_array(e, r, 0.5, ATOL)
+                assert (finding is None) == right, (want, got, finding)
+
+
 def test_ints_where_floats_are_due():
     f = compare_array(np.array([1.0, 0.0]), np.array([1, 0]), RTOL, ATOL)
     assert f.key == "dtype_int" and "int" in f.values["received"]
