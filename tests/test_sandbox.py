@@ -317,6 +317,25 @@ def test_the_learner_runs_the_bytes_nncli_read_not_the_file_as_it_is_later(tmp_p
     assert run.outcomes[0].status == "returned"
 
 
+def test_what_compiling_the_file_warns_is_the_learners_to_see(tmp_path):
+    """The student process compiles the file; a SyntaxWarning it gives is shown on the
+    learner's own output (as Python shows it), never on nncli's."""
+    path = tmp_path / "relu.py"
+    path.write_text("import numpy as np\ndef relu(x):\n    if x is 1:\n        pass\n"
+                    "    return np.maximum(x, 0)\n")
+    result = sandbox.start(path, [("relu", (x3(),), {})]).wait()
+    assert result.outcomes[0].status == "returned"
+    assert "SyntaxWarning" in result.stderr and "relu.py:3" in result.stderr
+
+
+def test_a_syntax_error_names_its_line(tmp_path):
+    path = tmp_path / "relu.py"
+    path.write_text("def relu(x):\n    return (x\n")
+    result = sandbox.start(path, [("relu", (x3(),), {})]).wait()
+    assert result.load_error.startswith("SyntaxError") and "(line 2)" in result.load_error
+    assert result.outcomes[0].status == "not_run"
+
+
 def test_a_file_too_large_to_run_is_not_sent(tmp_path):
     path = tmp_path / "big.py"
     path.write_bytes(b"#" * (wire.MAX_SOURCE + 1))

@@ -257,9 +257,11 @@ def _student(channel, request, calls):
 
 def _start(channel, request, body, calls, plan, inherited, learners) -> bool:
     """Fork a learner for each file of the request; answer once with their pids and pipes.
-    Everything is made ready first (when isolated, the sources copied into /student), so
-    that no learner runs before its classmates' files are in place and the forks follow
-    each other closely (each write between two forks is a page copied). inherited: (the
+    Everything is made ready first (the files compiled, and when isolated copied into
+    /student), so that no learner runs before its classmates' files are in place and the
+    forks follow each other closely (each write between two forks is a page copied). The
+    student process, not the learner, compiles: compile() does not run the code, and one
+    compiler warm after the first file costs less than a cold one per learner. inherited: (the
     student's uid when isolated as root, the student process's address space), for each
     learner. True when some learner has no pidfd (its end is found by polling)."""
     prctl = _prctl()
@@ -311,12 +313,13 @@ def _prepare(file, body, calls, plan):
         elif isinstance(source, bytes):
             stem = os.path.splitext(os.path.basename(path))[0]
             path = isolation.place_file(stem if stem.isidentifier() else "learner_file", source)
+        program = learner.Program(source, path) if isinstance(source, bytes) else source
         for _ in range(3):
             pipes.append(os.pipe())
     except (OSError, KeyError, IndexError, TypeError, ValueError) as error:
         _undo(((None, None, None, [w for _, w in pipes], workdir), [r for r, _ in pipes]))
         return str(error)[:500]
-    return ((path, source, chosen, tuple(w for _, w in pipes), workdir, limits, forbidden),
+    return ((path, program, chosen, tuple(w for _, w in pipes), workdir, limits, forbidden),
             [r for r, _ in pipes])
 
 

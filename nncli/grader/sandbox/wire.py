@@ -335,7 +335,7 @@ def attach_source(request: dict, source, blobs: list, offset: int) -> int:
     the bytes go to `blobs` at `offset` of the body. Returns the next offset."""
     if isinstance(source, bytes):
         request["source"] = [offset, len(source)]
-        blobs.append((None, source))
+        blobs.append((offset, source))
         return offset + len(source)
     request["unreadable"] = str(source)[:200]
     return offset
