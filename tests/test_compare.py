@@ -92,6 +92,18 @@ def test_verdict_agrees_with_isclose_for_every_special_value():
                 assert (finding is None) == right, (want, got, finding)
 
 
+def test_one_expected_array_judged_with_other_tolerances_or_after_a_0d_answer():
+    """The allowed gap of an expected array is kept between answers (a class meets the same
+    expected values): a stricter tolerance on the same array is still applied."""
+    e = np.array([1.0, 2.0])
+    r = np.array([1.001, 2.0])
+    assert compare_array(e, r, 1e-2, 0.0) is None
+    assert compare_array(e, r, 1e-6, 0.0).key == "values"
+    assert compare_array(e, r, 0.0, 1e-2) is None
+    assert compare_array(np.array(0.5), np.array(0.5), RTOL, ATOL) is None
+    assert compare_array(np.array(0.5), np.array(0.6), RTOL, ATOL).key == "values"
+
+
 def test_ints_where_floats_are_due():
     f = compare_array(np.array([1.0, 0.0]), np.array([1, 0]), RTOL, ATOL)
     assert f.key == "dtype_int" and "int" in f.values["received"]

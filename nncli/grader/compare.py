@@ -203,12 +203,13 @@ def compare_array(expected: np.ndarray, received, rtol: float, atol: float):
     if type(received) is np.ndarray and received.dtype == expected.dtype \
             and received.shape == expected.shape and expected.dtype.kind == "f":
         # Most answers are right: same dtype and shape, every value within tolerance. Where a
-        # value is NaN or infinite the test below is false (or, for an infinite expected
-        # value, the finiteness test is), and the full comparison decides.
-        with np.errstate(over="ignore", invalid="ignore"):
-            if (np.abs(received - expected) <= atol + rtol * np.abs(expected)).all() \
-                    and np.isfinite(expected).all():
-                return None
+        # received value is NaN or infinite the test below is false, and the full
+        # comparison decides (so it does for expected values that are not all finite).
+        allowed = _allowed_gap(expected, rtol, atol)
+        if allowed is not None:
+            with np.errstate(over="ignore", invalid="ignore"):
+                if np.count_nonzero(np.abs(received - expected) <= allowed) == expected.size:
+                    return None
     if not isinstance(received, np.ndarray):
         return Finding("not_array", received=describe(received), shape=shape_text(expected.shape))
     finding = _dtype_problem(expected.dtype, received.dtype)
@@ -254,6 +255,23 @@ def compare_array(expected: np.ndarray, received, rtol: float, atol: float):
                    index=index_text(index),
                    expected_value=number_text(e[index]), received_value=number_text(r[index]),
                    error=number_text(gap), rtol=f"{rtol:g}", atol=f"{atol:g}")
+
+
+_ALLOWED = {}  # id(expected) -> (expected, rtol, atol, allowed gap or None)
+
+
+def _allowed_gap(expected, rtol, atol):
+    """atol + rtol * |expected|, the gap allowed at each value of an expected float array
+    whose values are all finite (else None), made once per array: in `nncli grade` the
+    answers of every student meet the same expected values (which are never changed)."""
+    known = _ALLOWED.get(id(expected))
+    if known is not None and known[0] is expected and known[1:3] == (rtol, atol):
+        return known[3]
+    allowed = atol + rtol * np.abs(expected) if np.isfinite(expected).all() else None
+    if len(_ALLOWED) >= 4096:
+        _ALLOWED.clear()
+    _ALLOWED[id(expected)] = (expected, rtol, atol, allowed)
+    return allowed
 
 
 def _dtype_problem(want: np.dtype, got: np.dtype):

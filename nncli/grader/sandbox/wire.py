@@ -254,25 +254,43 @@ def warnings_field(value) -> tuple:
     return tuple(_cut(item, MAX_WARNING_TEXT) for item in value[:MAX_WARNINGS])
 
 
-def _array(spec, body: bytes, budget=None):
+_DTYPES = {}  # dtype text -> np.dtype, for the texts seen already (each checked once)
+
+
+def _dtype(text):
+    """The NumPy dtype a descriptor names, if it is one a value may have (numbers or bools,
+    no fields, no sub-arrays); raises Malformed otherwise."""
+    if type(text) is not str or len(text) > 8:
+        raise Malformed("bad array descriptor")
+    dtype = _DTYPES.get(text)
+    if dtype is not None:
+        return dtype
     import numpy as np
 
-    if not (isinstance(spec, list) and len(spec) == 3):
-        raise Malformed("bad array descriptor")
-    dtype_str, shape, offset = spec
-    if not (isinstance(dtype_str, str) and len(dtype_str) <= 8 and isinstance(shape, list)
-            and len(shape) <= 32 and type(offset) is int and offset >= 0):
-        raise Malformed("bad array descriptor")
-    if not all(type(n) is int and 0 <= n < (1 << 62) for n in shape):
-        raise Malformed("bad array shape")
     try:
-        dtype = np.dtype(dtype_str)
+        dtype = np.dtype(text)
     except Exception as exc:
         raise Malformed("bad dtype") from exc
     if dtype.kind not in _KINDS or dtype.fields is not None or dtype.subdtype is not None:
         raise Malformed("dtype not allowed")
+    if len(_DTYPES) < 64:
+        _DTYPES[text] = dtype
+    return dtype
+
+
+def _array(spec, body: bytes, budget=None):
+    import numpy as np
+
+    if not (type(spec) is list and len(spec) == 3):
+        raise Malformed("bad array descriptor")
+    dtype_str, shape, offset = spec
+    if not (type(shape) is list and len(shape) <= 32 and type(offset) is int and offset >= 0):
+        raise Malformed("bad array descriptor")
+    dtype = _dtype(dtype_str)
     count = 1
     for n in shape:
+        if type(n) is not int or not 0 <= n < (1 << 62):
+            raise Malformed("bad array shape")
         count *= n
     size = count * dtype.itemsize
     if offset + size > len(body):
