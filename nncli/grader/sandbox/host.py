@@ -13,8 +13,9 @@ environment. It speaks wire frames over a Unix socket (channel.py):
                  control groups, enters the student's namespaces when asked
                  (isolation.enter_student; {"op": "failed", "error"} and it ends when that
                  fails), then for {"op": "start", "files"} (the files' sources in the
-                 body) forks one learner per file (learner.run) and answers {"op": "started"} with each learner's pid
-                 and the read ends of its three pipes (results, stdout, stderr); reports
+                 body) compiles each file and forks one learner per file (learner.run),
+                 and answers {"op": "started"} with each learner's pid and the read
+                 ends of its three pipes (results, stdout, stderr); reports
                  {"op": "exit", "pid", "status"} when a learner ends, kills one on
                  {"op": "kill", "pid"}, and on {"op": "end"} or when nncli is gone kills
                  every process the student's code left, and exits.
