@@ -284,7 +284,10 @@ def _send(header, blobs=()):
 
 
 def _flush():
-    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+    streams = (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__)
+    for at, stream in enumerate(streams):
+        if stream in streams[:at]:  # the same stream twice (sys.stdout is sys.__stdout__)
+            continue
         try:
             stream.flush()
         except BaseException:
@@ -389,7 +392,9 @@ class _WarningLog:
 
 
 def _call(module, index, name, args, kwargs, path, memory_bytes):
-    header = {"kind": "call", "index": index, "value": None, "error": None, "traceback": None}
+    """(frame header, blobs) of one call. Fields that would be empty (no error, no warning, no
+    argument changed) are left out: nncli reads them as absent."""
+    header = {"kind": "call", "index": index}
     blobs = []
     function = module.__dict__.get(name)
     if function is None or not callable(function):
@@ -419,13 +424,16 @@ def _call(module, index, name, args, kwargs, path, memory_bytes):
         header["status"] = "returned"
         header["value"] = _encode_safely(value, blobs, result=True)
         del value
-    header["warnings"] = log.texts
-    header["args_after"] = [
-        _encode_safely(h, blobs, dicts=True) if _changed(h, a) else None
-        for h, a in zip(handed_args, args)]
-    header["kwargs_after"] = {
-        k: _encode_safely(handed_kwargs[k], blobs, dicts=True)
-        for k in kwargs if _changed(handed_kwargs[k], kwargs[k])}
+    if log.texts:
+        header["warnings"] = log.texts
+    after = [_encode_safely(h, blobs, dicts=True) if _changed(h, a) else None
+             for h, a in zip(handed_args, args)]
+    if any(item is not None for item in after):
+        header["args_after"] = after
+    kw_after = {k: _encode_safely(handed_kwargs[k], blobs, dicts=True)
+                for k in kwargs if _changed(handed_kwargs[k], kwargs[k])}
+    if kw_after:
+        header["kwargs_after"] = kw_after
     return header, blobs
 
 

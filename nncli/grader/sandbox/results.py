@@ -21,9 +21,10 @@ class CallOutcome:
         ("not_run": the process died, timed out or stopped before this call finished).
     value: for "returned": an ndarray, a tuple of (ndarray | Unsupported), or Unsupported
         (a list, an object array, a dict, None, a scalar: its description says what); else None.
-    args_after: one entry per positional argument: None when the call left it unchanged,
-        else a new array (or dict of arrays) holding what the learner's code left in it.
-        kwargs_after: the changed keyword arguments only.
+    args_after: empty when the call changed no positional argument; else one entry per
+        positional argument: None when the call left it unchanged, else a new array (or dict
+        of arrays) holding what the learner's code left in it. kwargs_after: the changed
+        keyword arguments only.
     error: "ValueError: shapes (2,3) and (4,) not aligned", "called sys.exit(3)",
         "ran out of memory (limit 1 GiB)", "KeyboardInterrupt", ...; traceback: trimmed to the
         frames of the learner's file (or None). seconds: the call's duration as the child
