@@ -160,11 +160,12 @@ class _Learners:
             pidfd = None
         self.by_pid[pid] = (pidfd, workdir)
 
-    def ended(self) -> list:
-        """(pid, status) of every learner that has ended, reaped (its group killed first,
-        while its zombie still holds the group's id)."""
+    def ended(self, pids=None) -> list:
+        """(pid, status) of every learner that has ended among `pids` (those whose pidfd
+        said so; None: all of them, where some have no pidfd), reaped (its group killed
+        first, while its zombie still holds the group's id)."""
         done = []
-        for pid in list(self.by_pid):
+        for pid in list(self.by_pid) if pids is None else [p for p in pids if p in self.by_pid]:
             try:
                 if os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
                     continue
@@ -245,7 +246,8 @@ def _student(channel, request, calls):
                         return
                 if channel.closed:
                     return
-            for pid, status in learners.ended():
+            ready = None if polling else [key.data for key, _ in events if key.data is not None]
+            for pid, status in learners.ended(ready):
                 channel.send({"op": "exit", "pid": pid, "status": status})
     except Closed:
         return
