@@ -511,6 +511,7 @@ def test_a_student_is_opened_without_waiting_for_the_host(tmp_path):
 def test_a_file_s_time_counts_from_when_its_process_runs():
     """A student process that answers late (a host still importing NumPy, a loaded machine)
     does not use up the file's time: the limit counts from the answer."""
+    import array
     import signal
     import socket
     import threading
@@ -529,8 +530,13 @@ def test_a_file_s_time_counts_from_when_its_process_runs():
     def late_student_process():
         peer.receive()  # the start request
         time.sleep(2.0)  # four times the file's limit, before its process runs
-        peer.send({"op": "started", "files": [{"pid": 4243}]}, fds=[r for r, _ in pipes])
-        peer.send({"op": "exit", "pid": 4243, "status": 0})
+        # "started" and "exit" in one write: read together, however loaded the machine is,
+        # so the file's own 0.5 s cannot run out between them
+        data = (wire.frame({"op": "started", "files": [{"pid": 4243}], "fds": 3})
+                + wire.frame({"op": "exit", "pid": 4243, "status": 0, "fds": 0}))
+        fds = array.array("i", [r for r, _ in pipes])
+        sent = theirs.sendmsg([data[:1]], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, fds)])
+        theirs.sendall(data[sent:])
 
     student = runner.Student(Channel(ours))
     answering = threading.Thread(target=late_student_process)
