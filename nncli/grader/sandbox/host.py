@@ -260,40 +260,35 @@ def _student(channel, request, calls):
 
 def _start(channel, request, body, calls, plan, inherited, learners) -> bool:
     """Fork a learner for each file of the request; answer once with their pids and pipes.
-    Everything is made ready first (the files compiled, and when isolated copied into
+    Everything is made ready first (_Job: the file compiled, and when isolated copied into
     /student), so that no learner runs before its classmates' files are in place and the
-    forks follow each other closely (each write between two forks is a page copied). The
-    student process, not the learner, compiles: compile() does not run the code, and one
-    compiler warm after the first file costs less than a cold one per learner. inherited: (the
-    student's uid when isolated as root, the student process's address space), for each
-    learner. True when some learner has no pidfd (its end is found by polling)."""
+    forks follow each other closely (each write between two forks is a page copied).
+    inherited: (the student's uid when isolated as root, the student process's address
+    space), for each learner. True when some learner has no pidfd (its end is found by
+    polling)."""
     prctl = _prctl()
-    jobs = [_prepare(file, body, calls, plan) for file in request["files"]]
-    pids = []
+    jobs = [_Job.make(file, body, calls, plan) for file in request["files"]]
     for job in jobs:
-        pid = job
-        if not isinstance(job, str):
+        if job.problem is None:
             try:
-                pid = os.fork()
+                job.pid = os.fork()
             except OSError as error:
-                pid = f"the student process could not fork: {error}"[:500]
-            if pid == 0:
-                learner.run(*job[0], prctl, plan, *inherited)
-        pids.append(pid)
+                job.problem = f"the student process could not fork: {error}"[:500]
+            if job.pid == 0:
+                learner.run(job.path, job.program, job.calls, job.writes, job.workdir,
+                            job.limits, job.forbidden, prctl, plan, *inherited)
     answers, sent, polling = [], [], False
-    for job, pid in zip(jobs, pids):
-        if isinstance(pid, str):
-            if not isinstance(job, str):
-                _undo(job)
-            answers.append({"error": pid})
+    for job in jobs:
+        if job.problem is not None:
+            job.undo()
+            answers.append({"error": job.problem})
             continue
-        arguments, reads = job
-        for fd in arguments[3]:
+        for fd in job.writes:
             os.close(fd)
-        learners.add(pid, arguments[4])
-        polling |= learners.by_pid[pid][0] is None
-        answers.append({"pid": pid})
-        sent.extend(reads)
+        learners.add(job.pid, job.workdir)
+        polling |= learners.by_pid[job.pid][0] is None
+        answers.append({"pid": job.pid})
+        sent.extend(job.reads)
     try:
         channel.send({"op": "started", "files": answers}, fds=sent)
     finally:
@@ -302,37 +297,53 @@ def _start(channel, request, body, calls, plan, inherited, learners) -> bool:
     return polling
 
 
-def _prepare(file, body, calls, plan):
-    """((learner.run's arguments but the last three), the pipes' read ends) for one file of
-    a start request, or the reason it cannot run (a str)."""
-    pipes, workdir = [], None
-    try:
-        chosen = [calls[file["calls"]][i] for i in file["indexes"]]
-        limits = (float(file["timeout"]), int(file["memory"]))
-        forbidden = tuple(file["forbidden"])
-        source, path = wire.source(file, body), file["path"]
-        if plan is None:
-            workdir = tempfile.mkdtemp(prefix="nncli-run-")
-        elif isinstance(source, bytes):
-            stem = os.path.splitext(os.path.basename(path))[0]
-            path = isolation.place_file(stem if stem.isidentifier() else "learner_file", source)
-        program = learner.Program(source, path) if isinstance(source, bytes) else source
-        for _ in range(3):
-            pipes.append(os.pipe())
-    except (OSError, KeyError, IndexError, TypeError, ValueError) as error:
-        _undo(((None, None, None, [w for _, w in pipes], workdir), [r for r, _ in pipes]))
-        return str(error)[:500]
-    return ((path, program, chosen, tuple(w for _, w in pipes), workdir, limits, forbidden),
-            [r for r, _ in pipes])
+class _Job:
+    """One file of a start request, made ready to fork its learner: its path (the copy in
+    /student when isolated), its Program (compiled here: compile() does not run the code,
+    and one compiler warm after the first file costs less than a cold one per learner) or
+    why it has none, its calls, limits, pipes and temporary folder; or the `problem` that
+    stops it."""
 
+    __slots__ = ("path", "program", "calls", "limits", "forbidden", "workdir", "reads",
+                 "writes", "pid", "problem")
 
-def _undo(job):
-    """Close the pipes and remove the folder of a job that did not start."""
-    arguments, reads = job
-    for fd in list(arguments[3]) + list(reads):
-        os.close(fd)
-    if arguments[4]:
-        shutil.rmtree(arguments[4], ignore_errors=True)
+    def __init__(self):
+        self.path = self.program = self.workdir = self.pid = self.problem = None
+        self.calls, self.limits, self.forbidden = [], None, ()
+        self.reads, self.writes = [], ()
+
+    @classmethod
+    def make(cls, file, body, calls, plan) -> "_Job":
+        job = cls()
+        try:
+            job.calls = [calls[file["calls"]][i] for i in file["indexes"]]
+            job.limits = (float(file["timeout"]), int(file["memory"]))
+            job.forbidden = tuple(file["forbidden"])
+            source, job.path = wire.source(file, body), file["path"]
+            if plan is None:
+                job.workdir = tempfile.mkdtemp(prefix="nncli-run-")
+            elif isinstance(source, bytes):
+                stem = os.path.splitext(os.path.basename(job.path))[0]
+                job.path = isolation.place_file(
+                    stem if stem.isidentifier() else "learner_file", source)
+            job.program = learner.Program(source, job.path) if isinstance(source, bytes) \
+                else source
+            pipes = []
+            try:
+                for _ in range(3):
+                    pipes.append(os.pipe())
+            finally:
+                job.reads, job.writes = [r for r, _ in pipes], tuple(w for _, w in pipes)
+        except (OSError, KeyError, IndexError, TypeError, ValueError) as error:
+            job.problem = str(error)[:500]
+        return job
+
+    def undo(self):
+        """Close the pipes and remove the folder of a job that did not start."""
+        for fd in list(self.reads) + list(self.writes):
+            os.close(fd)
+        if self.workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
 
 
 def _kill(pid):
