@@ -323,9 +323,7 @@ class _Job:
             if plan is None:
                 job.workdir = tempfile.mkdtemp(prefix="nncli-run-")
             elif isinstance(source, bytes):
-                stem = os.path.splitext(os.path.basename(job.path))[0]
-                job.path = isolation.place_file(
-                    stem if stem.isidentifier() else "learner_file", source)
+                job.path = isolation.place_file(job.path, source)
             job.program = learner.Program(source, job.path) if isinstance(source, bytes) \
                 else source
             pipes = []

@@ -343,10 +343,13 @@ def _build_root(plan):
            "size=64m,mode=1777", "root")
 
 
-def place_file(name: str, source: bytes) -> str:
-    """In the student process, after enter_student: write a copy of one of the student's
-    files as /student/NAME.py (or /student/K/NAME.py when that name is taken) for its
-    learner process to load; returns the copy's path."""
+def place_file(path: str, source: bytes) -> str:
+    """In the student process, after enter_student: write a copy of the student's file
+    `path` as /student/NAME.py (its name, or learner_file where that is no Python name; in
+    /student/K/ when the name is taken) for its learner process to load; returns the copy's
+    path."""
+    name = os.path.splitext(os.path.basename(path))[0]
+    name = name if name.isidentifier() else "learner_file"
     folder, number = STUDENT_DIR, 1
     while True:
         path = f"{folder}/{name}.py"
@@ -364,13 +367,6 @@ def place_file(name: str, source: bytes) -> str:
     finally:
         os.close(fd)
     return path
-
-
-def enter_learner(plan, uid=None):
-    """In a learner's process, forked by a student process that entered the isolation: no
-    privileges left (as root: the user `uid`, the student's own, else nobody). Raises
-    Unavailable; the caller must not run the file then."""
-    _drop_privileges(plan, uid)
 
 
 def _read_only(plan, target):
@@ -411,7 +407,12 @@ def _pivot(plan, root):
         raise Unavailable("root", f"old root not detached ({_errno_text(_get_errno())})")
 
 
-def _drop_privileges(plan, uid=None):
+# ---------------------------------------------------------------- per learner
+
+def enter_learner(plan, uid=None):
+    """In a learner's process, forked by a student process that entered the isolation: no
+    privileges left (as root: the user `uid`, the student's own, else nobody). Raises
+    Unavailable; the caller must not run the file then."""
     import resource
     import signal
 
@@ -469,7 +470,7 @@ def _probe_once(plan):
             inner = os.fork()
             if inner == 0:
                 try:
-                    path = place_file("probe", b"")
+                    path = place_file("probe.py", b"")
                     enter_learner(plan)
                     ok = os.path.exists(path) and not os.path.exists(plan.staging)
                     os.write(write_end, json.dumps({"ok": ok, "what": "root",

@@ -6,11 +6,11 @@ file or the teacher's environment: there is nothing here to hide. What all of a 
 learners share is set once in the student process (`prepare_student`: default signals,
 stdin on /dev/null, no core files, a file size limit, the output streams); `run` does the
 rest for one file: a new session, CPU and address space limits, stdout/stderr on the pipes
-nncli drains, drops its privileges when the student is isolated
-(isolation.py), refuses forbidden imports, loads the file from the source nncli sent (the
-bytes its syntax tree was read from) and makes each call with fresh copies of its
-arguments. Results go out as wire frames on RESULT_FD; warnings a call raises
-are recorded and sent with its outcome. `run` never returns: it ends in os._exit.
+nncli drains, no privileges when the student is isolated (isolation.py), forbidden imports
+refused; then it runs the file (a Program, compiled by the student process from the bytes
+nncli sent, which its syntax-tree check read) and makes each call with fresh copies of its
+arguments. Results go out as wire frames on RESULT_FD; warnings a call raises are recorded
+and sent with its outcome. `run` never returns: it ends in os._exit.
 
 `serve_single` does the same for the spawn backend (no fork: one fresh process per file).
 """
@@ -62,11 +62,11 @@ def run(path, program, calls, fds, workdir, limits, forbidden_modules, prctl=Non
         uid=None, mapped=None):
     """In a learner process forked by a student process that called prepare_student.
     path: the file's name for its module and tracebacks (its copy in /student when
-    isolated); program: its Program, or a str saying why nncli could not read it. fds: (results
-    write end, stdout write end, stderr write end). limits: (timeout seconds, memory bytes).
-    prctl: libc's prctl or None. plan: the isolation.Plan the student process entered, or
-    None; uid: the student's own user id when isolated as root; mapped: address_space() of
-    the student process. Never returns."""
+    isolated); program: its Program, or a str saying why nncli could not read it.
+    fds: (results write end, stdout write end, stderr write end). limits: (timeout seconds,
+    memory bytes). prctl: libc's prctl or None. plan: the isolation.Plan the student
+    process entered, or None; uid: the student's own user id when isolated as root;
+    mapped: address_space() of the student process. Never returns."""
     code = SETUP_FAILED
     try:
         _isolate(fds, workdir, limits, prctl, mapped)
@@ -74,14 +74,10 @@ def run(path, program, calls, fds, workdir, limits, forbidden_modules, prctl=Non
             try:
                 isolation.enter_learner(plan, uid)
             except Exception as exc:  # isolation refused: never run the file without it
-                _send({"kind": "load_error", "traceback": None,
-                       "error": ["sandbox.not_isolated", {"reason": str(exc)}]})
-                code = 0  # reported as a load error
+                code = _not_loaded("sandbox.not_isolated", exc)
                 return
         if not isinstance(program, Program):
-            _send({"kind": "load_error", "traceback": None,
-                   "error": ["sandbox.file_unreadable", {"reason": str(program)}]})
-            code = 0
+            code = _not_loaded("sandbox.file_unreadable", program)
             return
         _refuse_imports(forbidden_modules)
         code = CONTACT_LOST
@@ -119,9 +115,7 @@ def serve_single(request_fd=0) -> int:
     sys.stdin = open(os.devnull, encoding="utf-8")
     os.chdir(header["workdir"])
     if not isinstance(source, bytes):
-        _send({"kind": "load_error", "traceback": None,
-               "error": ["sandbox.file_unreadable", {"reason": source}]})
-        return 0
+        return _not_loaded("sandbox.file_unreadable", source)
     _refuse_imports(header.get("forbidden", ()))
     return _grade(header["path"], calls, int(header["memory"]), Program(source, header["path"]))
 
@@ -281,6 +275,13 @@ def _send(header, blobs=()):
     while view:
         written = os.write(_results_fd, view)
         view = view[written:]
+
+
+def _not_loaded(key, reason) -> int:
+    """Say that the file was not loaded, for a reason of ours (its key and the reason's
+    text); returns the exit status that goes with a load error said."""
+    _send({"kind": "load_error", "traceback": None, "error": [key, {"reason": str(reason)}]})
+    return 0
 
 
 def _flush():

@@ -117,10 +117,7 @@ class Host:
                 start_new_session=True)
         finally:
             theirs.close()
-        try:  # room for the calls' inputs of a whole check while the host is still starting
-            mine.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, _SEND_BUFFER)
-        except OSError:
-            pass
+        _make_room(mine)  # for the calls' inputs of a whole check while the host starts
         self.channel = Channel(mine)
         self.defined = set()
 
@@ -140,10 +137,7 @@ class Host:
         once: the socket to it is made here and handed to the host, which forks the process
         when it gets to the request (a host still importing NumPy holds nobody up)."""
         mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:  # room for a start request's sources while the student process is being forked
-            mine.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, _SEND_BUFFER)
-        except OSError:
-            pass
+        _make_room(mine)  # for a start request's sources while the host forks the process
         try:
             self.channel.send({"op": "student",
                                "isolation": isolation.to_dict() if isolation else None,
@@ -162,6 +156,15 @@ class Host:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def _make_room(sock):
+    """A larger send buffer, so that nncli can say what it has to say while the other end
+    is still starting, instead of waiting for it."""
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, _SEND_BUFFER)
+    except OSError:
+        pass
 
 
 class Student:
@@ -183,10 +186,10 @@ class Student:
         if not files:
             return handles
         if self.problem is None:
-            requests, blobs, offset = [], [], 0
+            requests, blobs = [], []
             for file in files:
                 requests.append(file.request())
-                offset = wire.attach_source(requests[-1], file.source, blobs, offset)
+                wire.attach_source(requests[-1], file.source, blobs)
             try:
                 self.channel.send({"op": "start", "files": requests}, blobs)
             except Closed as error:

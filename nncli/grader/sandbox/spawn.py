@@ -2,10 +2,10 @@
 
 Same promise as the host (host.py): the learner's process is started with exec, `python -I`,
 the minimal environment of runner.learner_environment, and receives only its calls' inputs
-and its file's source (a request file in its own temporary folder). It writes its results as wire frames on
-stdout and what the learner's code prints on stderr, both into files of that folder (a pipe
-cannot be waited on with select() on Windows); once it has ended, runner.Handle reads them,
-as much as the budget and the output cap allow.
+and its file's source (a request file in its own temporary folder). It writes its results
+as wire frames on stdout and what the learner's code prints on stderr, both into files of
+that folder (a pipe cannot be waited on with select() on Windows); once it has ended,
+runner.Handle reads them, as much as the budget and the output cap allow.
 Its process tree is killed at the deadline (psutil where it is installed, else the process
 group on POSIX, else the process itself), and with psutil its memory is watched from
 outside: a tree above the file's limit is killed and reported as out of memory. There are
@@ -100,7 +100,7 @@ class _Process:
         header = {"calls": wire.encode_calls(calls, blobs), "path": file.path,
                   "workdir": self.workdir, "memory": file.memory,
                   "forbidden": list(file.forbidden)}
-        wire.attach_source(header, file.source, blobs, sum(len(data) for _, data in blobs))
+        wire.attach_source(header, file.source, blobs)
         request = os.path.join(self.workdir, ".request")
         with open(request, "wb") as f:
             f.write(wire.frame(header, blobs))

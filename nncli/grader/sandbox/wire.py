@@ -142,7 +142,7 @@ def encode(value, blobs: list, top: bool = True, dicts: bool = False, plain: boo
         if dtype.kind not in _KINDS or dtype.fields is not None:
             return {"unsupported": describe(value)}
         data = np.asarray(value, order="C").tobytes()
-        offset = blobs[-1][0] + len(blobs[-1][1]) if blobs else 0
+        offset = _end(blobs)
         blobs.append((offset, data))
         return {"array": [dtype.str, [int(n) for n in value.shape], offset]}
     if result and isinstance(value, np.generic) and value.dtype.kind in _KINDS:
@@ -348,15 +348,20 @@ def encode_calls(calls, blobs: list) -> list:
             for name, args, kwargs in calls]
 
 
-def attach_source(request: dict, source, blobs: list, offset: int) -> int:
+def _end(blobs) -> int:
+    """Where the next blob starts in the body."""
+    return blobs[-1][0] + len(blobs[-1][1]) if blobs else 0
+
+
+def attach_source(request: dict, source, blobs: list):
     """Put a file's source (bytes, or a str saying why there is none) into a start request:
-    the bytes go to `blobs` at `offset` of the body. Returns the next offset."""
+    the bytes go to `blobs`, after what is there."""
     if isinstance(source, bytes):
+        offset = _end(blobs)
         request["source"] = [offset, len(source)]
         blobs.append((offset, source))
-        return offset + len(source)
-    request["unreadable"] = str(source)[:200]
-    return offset
+    else:
+        request["unreadable"] = str(source)[:200]
 
 
 def source(request: dict, body: bytes):
