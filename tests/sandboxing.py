@@ -39,7 +39,7 @@ class Started:
         self.handle.kill()
 
 
-def start(path, calls, timeout=5.0, memory_bytes=runner.MEMORY, output_cap=runner.OUTPUT_CAP,
+def start(path, calls, timeout=60.0, memory_bytes=runner.MEMORY, output_cap=runner.OUTPUT_CAP,
           forbidden_modules=(), isolation=None):
     the_host = host()
     key = f"test-{next(_keys)}"
